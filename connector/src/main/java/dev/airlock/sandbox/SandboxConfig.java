@@ -1,0 +1,65 @@
+package dev.airlock.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link SandboxManager}.
+ *
+ * @param browserExecutable the Chromium binary Playwright launches
+ * @param workRoot folder under which each sandbox gets its own folder, removed when the sandbox closes
+ * @param containment {@link ContainmentRequest#AUTO} uses bubblewrap when it works on this host;
+ *     {@link ContainmentRequest#PROCESS} never does
+ * @param hostResolverRules Chromium {@code --host-resolver-rules}, or null to resolve names through the host. The
+ *     default resolves only {@code localhost}, so a page cannot reach a host by name unless the operator maps it
+ * @param screen Xvfb screen geometry, for example {@code 1280x800x24}
+ */
+public record SandboxConfig(Path browserExecutable, Path workRoot, ContainmentRequest containment,
+        String hostResolverRules, String screen) {
+
+    /** Chromium as installed by the Debian package, without the shell wrapper that /usr/bin/chromium adds. */
+    public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
+
+    /** Resolver rules that let Chromium resolve no host name except {@code localhost}. */
+    public static final String LOOPBACK_ONLY_RESOLVER = "MAP * ~NOTFOUND, EXCLUDE localhost";
+
+    /** Which containment the manager should try. */
+    public enum ContainmentRequest { AUTO, PROCESS }
+
+    public SandboxConfig {
+        Objects.requireNonNull(browserExecutable, "browserExecutable");
+        Objects.requireNonNull(workRoot, "workRoot");
+        Objects.requireNonNull(containment, "containment");
+        Objects.requireNonNull(screen, "screen");
+        if (!screen.matches("\\d+x\\d+x\\d+")) {
+            throw new IllegalArgumentException("screen '" + screen + "' is invalid; write WIDTHxHEIGHTxDEPTH, for example 1280x800x24");
+        }
+    }
+
+    /**
+     * Returns the defaults: Debian's Chromium (or {@code /usr/bin/chromium} when the unwrapped binary is missing),
+     * {@code /tmp/airlock-sandboxes}, automatic containment, loopback-only name resolution and a 1280x800 screen.
+     */
+    public static SandboxConfig defaults() {
+        Path browser = Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : Path.of("/usr/bin/chromium");
+        return new SandboxConfig(browser, Path.of("/tmp/airlock-sandboxes"), ContainmentRequest.AUTO,
+                LOOPBACK_ONLY_RESOLVER, "1280x800x24");
+    }
+
+    public SandboxConfig withWorkRoot(Path newWorkRoot) {
+        return new SandboxConfig(browserExecutable, newWorkRoot, containment, hostResolverRules, screen);
+    }
+
+    public SandboxConfig withContainment(ContainmentRequest newContainment) {
+        return new SandboxConfig(browserExecutable, workRoot, newContainment, hostResolverRules, screen);
+    }
+
+    public SandboxConfig withHostResolverRules(String newRules) {
+        return new SandboxConfig(browserExecutable, workRoot, containment, newRules, screen);
+    }
+
+    public SandboxConfig withBrowserExecutable(Path newExecutable) {
+        return new SandboxConfig(newExecutable, workRoot, containment, hostResolverRules, screen);
+    }
+}
