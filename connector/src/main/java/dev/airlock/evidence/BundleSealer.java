@@ -1,6 +1,7 @@
 package dev.airlock.evidence;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Seals a recorded bundle folder: checks that it holds exactly what was recorded, unchanged, then writes the
+ * Seals a recorded bundle folder: checks that it contains exactly what was recorded, unchanged, then writes the
  * report, the manifest, its signature and the zip, and verifies the zip with the signing key.
  */
 final class BundleSealer {
@@ -74,7 +76,7 @@ final class BundleSealer {
 
     /**
      * Returns the journal, the network journal and every added file, hashed from disk, after checking that each
-     * still has the hash it was recorded with and that the folder holds nothing else.
+     * still has the hash it was recorded with and that the folder contains nothing else.
      */
     private Map<String, Manifest.FileEntry> checkRecordedFiles() {
         Map<String, Manifest.FileEntry> files = new TreeMap<>();
@@ -92,7 +94,7 @@ final class BundleSealer {
             }
             files.put(recorded.path(), onDisk);
         }
-        Set<String> unexpected = new java.util.TreeSet<>(listFolder());
+        Set<String> unexpected = new TreeSet<>(listFolder());
         unexpected.removeAll(files.keySet());
         if (!unexpected.isEmpty()) {
             throw new EvidenceException("Bundle folder " + directory + " contains files the recorder did not write: "
@@ -115,7 +117,7 @@ final class BundleSealer {
         try (Stream<Path> walk = Files.walk(directory)) {
             walk.filter(path -> !Files.isDirectory(path))
                     .forEach(path -> paths.add(directory.relativize(path).toString().replace('\\', '/')));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new EvidenceException("Failed to list bundle folder " + directory + ": " + e, e);
         }
         return paths;

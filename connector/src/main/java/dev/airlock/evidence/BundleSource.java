@@ -2,12 +2,15 @@ package dev.airlock.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -27,7 +30,7 @@ abstract sealed class BundleSource implements AutoCloseable {
     }
 
     /** Returns every regular file of the bundle, sorted by path. */
-    abstract java.util.SortedSet<String> files();
+    abstract SortedSet<String> files();
 
     abstract InputStream open(String path) throws IOException;
 
@@ -67,14 +70,14 @@ abstract sealed class BundleSource implements AutoCloseable {
                         files.put(relative, path);
                     }
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw new BundleProblem("bundle: failed to list " + root + ": " + e);
             }
         }
 
         @Override
-        java.util.SortedSet<String> files() {
-            return new java.util.TreeSet<>(files.keySet());
+        SortedSet<String> files() {
+            return new TreeSet<>(files.keySet());
         }
 
         @Override
@@ -122,8 +125,8 @@ abstract sealed class BundleSource implements AutoCloseable {
         }
 
         @Override
-        java.util.SortedSet<String> files() {
-            return new java.util.TreeSet<>(entries.keySet());
+        SortedSet<String> files() {
+            return new TreeSet<>(entries.keySet());
         }
 
         @Override

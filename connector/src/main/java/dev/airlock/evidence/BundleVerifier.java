@@ -1,6 +1,7 @@
 package dev.airlock.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ public final class BundleVerifier {
     private static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
     private static final int MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
     private static final Pattern SIGNATURE_FILE = Pattern.compile("[A-Za-z0-9+/]{86}==\n");
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final BundleSource source;
     private final PublicKey trustedKey;
@@ -80,39 +80,54 @@ public final class BundleVerifier {
     }
 
     private void checkSignature(Manifest manifest, byte[] manifestBytes) throws BundleProblem {
-        String signatureText = new String(source.read(Manifest.SIGNATURE_FILE, 1024), StandardCharsets.ISO_8859_1);
-        if (!SIGNATURE_FILE.matcher(signatureText).matches()) {
-            throw new BundleProblem(Manifest.SIGNATURE_FILE + ": not the base64 of a 64-byte Ed25519 signature"
-                    + " followed by one newline");
-        }
-        PublicKey manifestKey;
-        try {
-            manifestKey = SigningKey.decodePublicKey(manifest.signing().publicKey());
-        } catch (IllegalArgumentException e) {
-            throw new BundleProblem(Manifest.FILE + ": signing.publicKey: " + e.getMessage());
-        }
+        byte[] signature = readSignature();
+        PublicKey manifestKey = manifestKey(manifest);
         String keyId = SigningKey.keyId(manifestKey);
-        if (!SigningKey.ALGORITHM.equals(manifest.signing().algorithm()) || !keyId.equals(manifest.signing().keyId())) {
-            throw new BundleProblem(Manifest.FILE + ": signing.keyId " + manifest.signing().keyId()
-                    + " or algorithm " + manifest.signing().algorithm() + " does not match the Ed25519 public key "
-                    + keyId);
-        }
         if (trustedKey != null && !Arrays.equals(trustedKey.getEncoded(), manifestKey.getEncoded())) {
             throw new BundleProblem(Manifest.FILE + ": signed by key " + keyId + ", not by the trusted key "
                     + SigningKey.keyId(trustedKey));
         }
-        String signatureBase64 = signatureText.substring(0, signatureText.length() - 1);
-        byte[] signature = Base64.getDecoder().decode(signatureBase64);
-        if (!Base64.getEncoder().encodeToString(signature).equals(signatureBase64)) {
-            // The last base64 digit carries 2 unused bits that decoders ignore: only the canonical text is accepted.
-            throw new BundleProblem(Manifest.SIGNATURE_FILE + ": not canonical base64, so the file was altered");
-        }
+
         if (!SigningKey.verify(manifestKey, manifestBytes, signature)) {
             throw new BundleProblem(Manifest.SIGNATURE_FILE + ": the signature does not match " + Manifest.FILE
                     + " and key " + keyId + ", so one of them was altered");
         }
         checked.add(Manifest.SIGNATURE_FILE + ": Ed25519 signature over " + Manifest.FILE + " by key " + keyId
                 + (trustedKey != null ? " (the trusted key)" : " (the manifest's own key, not compared with a trusted key)"));
+    }
+
+    /** Reads manifest.sig, which must be exactly the canonical base64 of 64 bytes and one newline. */
+    private byte[] readSignature() throws BundleProblem {
+        String text = new String(source.read(Manifest.SIGNATURE_FILE, 1024), StandardCharsets.ISO_8859_1);
+        if (!SIGNATURE_FILE.matcher(text).matches()) {
+            throw new BundleProblem(Manifest.SIGNATURE_FILE + ": not the base64 of a 64-byte Ed25519 signature"
+                    + " followed by one newline");
+        }
+
+        String base64 = text.substring(0, text.length() - 1);
+        byte[] signature = Base64.getDecoder().decode(base64);
+        if (!Base64.getEncoder().encodeToString(signature).equals(base64)) {
+            // The last base64 digit carries 2 unused bits that decoders ignore, so only the canonical text is accepted.
+            throw new BundleProblem(Manifest.SIGNATURE_FILE + ": not canonical base64, so the file was altered");
+        }
+        return signature;
+    }
+
+    private static PublicKey manifestKey(Manifest manifest) throws BundleProblem {
+        PublicKey key;
+        try {
+            key = SigningKey.decodePublicKey(manifest.signing().publicKey());
+        } catch (IllegalArgumentException e) {
+            throw new BundleProblem(Manifest.FILE + ": signing.publicKey: " + e.getMessage());
+        }
+
+        String keyId = SigningKey.keyId(key);
+        if (!SigningKey.ALGORITHM.equals(manifest.signing().algorithm()) || !keyId.equals(manifest.signing().keyId())) {
+            throw new BundleProblem(Manifest.FILE + ": signing.keyId " + manifest.signing().keyId()
+                    + " or algorithm " + manifest.signing().algorithm() + " does not match the Ed25519 public key "
+                    + keyId);
+        }
+        return key;
     }
 
     private Map<String, Manifest.FileEntry> checkFiles(Manifest manifest) throws BundleProblem {
@@ -173,7 +188,7 @@ public final class BundleVerifier {
     }
 
     /** Counts the bytes read through it. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
+    private static final class CountingInputStream extends FilterInputStream {
 
         private long count;
 

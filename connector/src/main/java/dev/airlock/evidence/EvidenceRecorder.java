@@ -83,9 +83,9 @@ public final class EvidenceRecorder implements AutoCloseable {
     /**
      * Appends one journal entry.
      *
-     * @param type what happened: 1-64 letters, digits, '.', '_' or '-'; the types {@code bundle-opened} and
-     *     {@code bundle-sealed} are written by the recorder only
-     * @param data details, serialisable by Jackson; typed values must be passed as {@link Digests#valueDigest}
+     * @param type what happened, as 1-64 letters, digits, '.', '_' or '-'. The types {@code bundle-opened} and
+     *     {@code bundle-sealed} are written by the recorder only.
+     * @param data details that Jackson can serialize. Pass typed values as {@link Digests#valueDigest} only.
      */
     public synchronized JournalEntry append(String type, Map<String, ?> data) {
         ensureRecording();
@@ -148,7 +148,7 @@ public final class EvidenceRecorder implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!closed && !sealing) {
-            log.warn("Evidence bundle {} in {} was closed without being sealed; it has no manifest and will not verify",
+            log.warn("Evidence bundle {} in {} was closed without being sealed, so it has no manifest and will not verify",
                     info.bundleId(), directory);
         }
         closed = true;
@@ -157,7 +157,7 @@ public final class EvidenceRecorder implements AutoCloseable {
     private void ensureRecording() {
         if (sealing || closed) {
             throw new IllegalStateException("Evidence bundle " + info.bundleId() + " is already "
-                    + (sealing ? "sealed" : "closed") + "; nothing more can be recorded in it");
+                    + (sealing ? "sealed" : "closed") + ", so nothing more can be recorded in it");
         }
     }
 
@@ -208,7 +208,7 @@ public final class EvidenceRecorder implements AutoCloseable {
         try {
             Files.deleteIfExists(target);
         } catch (IOException e) {
-            log.warn("Failed to delete the partly written {}; sealing will reject it as unexpected", target, e);
+            log.warn("Failed to delete the partly written {}, so sealing will reject it as unexpected", target, e);
         }
     }
 }

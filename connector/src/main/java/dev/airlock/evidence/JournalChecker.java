@@ -22,7 +22,6 @@ final class JournalChecker {
     private JournalChecker() {
     }
 
-    @SuppressWarnings("unchecked")
     static List<JournalEntry> check(byte[] journal) throws BundleProblem {
         if (journal.length == 0) {
             throw new BundleProblem(JournalWriter.FILE + ": empty, but every bundle journals at least its opening");

@@ -27,7 +27,7 @@ public final class Redactor {
         return new Redactor(Arrays.asList(secrets));
     }
 
-    /** Returns the text with every occurrence of every secret replaced by {@value #MASK}; null stays null. */
+    /** Returns the text with every occurrence of every secret replaced by {@value #MASK}, or null for null. */
     public String redact(String text) {
         if (text == null || secrets.isEmpty()) {
             return text;

@@ -53,7 +53,7 @@ class EvidenceRecorderTest {
     }
 
     @Test
-    void zipHoldsEveryBundleFile() throws Exception {
+    void zipContainsEveryBundleFile() throws Exception {
         SealedBundle bundle = SampleBundles.seal(temp.resolve("bundle"), key);
 
         try (ZipFile zip = new ZipFile(bundle.zip().toFile())) {
