@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param containment {@link ContainmentRequest#AUTO} uses bubblewrap when it works on this host;
  *     {@link ContainmentRequest#PROCESS} never does
  * @param hostResolverRules Chromium {@code --host-resolver-rules}, or null to resolve names through the host. The
- *     default resolves only {@code localhost}, so a page cannot reach a host by name unless the operator maps it
+ *     default reaches only {@code localhost} and 127.0.0.0/8, so a page cannot reach another host unless the operator
+ *     changes the rules
  * @param screen Xvfb screen geometry, for example {@code 1280x800x24}
  */
 public record SandboxConfig(Path browserExecutable, Path workRoot, ContainmentRequest containment,
@@ -21,10 +22,13 @@ public record SandboxConfig(Path browserExecutable, Path workRoot, ContainmentRe
     /** Chromium as installed by the Debian package, without the shell wrapper that /usr/bin/chromium adds. */
     public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
 
-    /** Resolver rules that let Chromium resolve no host name except {@code localhost}. */
-    public static final String LOOPBACK_ONLY_RESOLVER = "MAP * ~NOTFOUND, EXCLUDE localhost";
+    /**
+     * Resolver rules that let Chromium reach only {@code localhost} and 127.0.0.0/8. Chromium applies {@code MAP *}
+     * to address literals too, so the loopback addresses need their own exclusion.
+     */
+    public static final String LOOPBACK_ONLY_RESOLVER = "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.*";
 
-    /** Which containment the manager should try. */
+    /** Containment the manager tries to give each sandbox. */
     public enum ContainmentRequest { AUTO, PROCESS }
 
     public SandboxConfig {

@@ -1,0 +1,102 @@
+package dev.airlock.automation;
+
+import dev.airlock.evidence.EvidenceRecorder;
+import dev.airlock.policy.ActionFingerprint;
+import dev.airlock.policy.ApprovalVerifier;
+import dev.airlock.policy.Decision;
+import dev.airlock.policy.RiskPolicy;
+import dev.airlock.policy.Verdict;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Applies the risk policy and the approvals to each step before it runs, and journals the decision. */
+final class StepGate {
+
+    /** Reason for stopping the task before a step. */
+    sealed interface Stop {
+        record Pending(PendingAction action) implements Stop {
+        }
+
+        record Denied(int stepIndex, String rule, String reason) implements Stop {
+        }
+    }
+
+    private final BrowserTask task;
+    private final RiskPolicy policy;
+    private final ApprovalVerifier approvals;
+    private final Duration checkpointValidity;
+    private final EvidenceRecorder recorder;
+    private final Path bundleDirectory;
+    private final Set<String> usedApprovals = new HashSet<>();
+
+    StepGate(BrowserTask task, RiskPolicy policy, ApprovalVerifier approvals, Duration checkpointValidity,
+            EvidenceRecorder recorder, Path bundleDirectory) {
+        this.task = task;
+        this.policy = policy;
+        this.approvals = approvals;
+        this.checkpointValidity = checkpointValidity;
+        this.recorder = recorder;
+        this.bundleDirectory = bundleDirectory;
+    }
+
+    /**
+     * Decides a step and returns why the task must stop before it, or null when it may run.
+     *
+     * @param checkpointScreenshot takes the screenshot shown to the approver and returns its bundle path
+     */
+    Stop decide(int index, Step step, ActionResolver.Resolved resolved, Supplier<String> checkpointScreenshot) {
+        Decision decision = policy.decide(resolved.action());
+        String fingerprint = ActionFingerprint.of(resolved.action());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("step", index);
+        entry.put("action", step.action());
+        entry.put("target", step.target() == null ? null : step.target().describe());
+        entry.put("role", resolved.action().targetRole());
+        entry.put("accessibleName", resolved.action().targetName());
+        entry.put("pageUrl", resolved.action().pageUrl());
+        entry.put("valueDigest", resolved.action().valueDigest());
+        entry.put("description", resolved.description());
+        entry.put("verdict", decision.verdict().name());
+        entry.put("rule", decision.rule());
+        entry.put("reason", decision.reason());
+        entry.put("fingerprint", fingerprint);
+        recorder.append("policy-decision", entry);
+
+        if (decision.verdict() == Verdict.DENY) {
+            return new Stop.Denied(index, decision.rule(), decision.reason());
+        }
+        if (decision.verdict() == Verdict.CHECKPOINT) {
+            return checkpoint(index, resolved.description(), fingerprint, checkpointScreenshot);
+        }
+        return null;
+    }
+
+    private Stop checkpoint(int index, String description, String fingerprint, Supplier<String> screenshot) {
+        Instant now = Instant.now();
+        ApprovalVerifier.Check check = approvals == null
+                ? new ApprovalVerifier.Check(false, "no approval key is configured, so no approval can be accepted")
+                : approvals.verifyAny(task.approvals(), fingerprint, task.identityId(), task.identityOwner(), now);
+        boolean alreadyUsed = check.accepted() && !usedApprovals.add(fingerprint);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("step", index);
+        entry.put("fingerprint", fingerprint);
+        entry.put("accepted", check.accepted() && !alreadyUsed);
+        entry.put("problem", alreadyUsed ? "the approval was already used in this run" : check.problem());
+        recorder.append("approval-check", entry);
+        if (check.accepted() && !alreadyUsed) {
+            return null;
+        }
+        String screenshotPath = screenshot.get();
+        PendingAction pending = new PendingAction(index, description, fingerprint, bundleDirectory.resolve(screenshotPath),
+                now.plus(checkpointValidity));
+        recorder.append("checkpoint-pending", Map.of("step", index, "description", description,
+                "fingerprint", fingerprint, "screenshot", screenshotPath, "expiresAt", pending.expiresAt().toString()));
+        return new Stop.Pending(pending);
+    }
+}

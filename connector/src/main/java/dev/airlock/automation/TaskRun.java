@@ -1,0 +1,258 @@
+package dev.airlock.automation;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Tracing;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import dev.airlock.egress.EgressGuard;
+import dev.airlock.egress.OriginAllowlist;
+import dev.airlock.evidence.EvidenceRecorder;
+import dev.airlock.evidence.Redactor;
+import dev.airlock.evidence.SealedBundle;
+import dev.airlock.sandbox.Sandbox;
+import dev.airlock.sandbox.SandboxException;
+import dev.airlock.sandbox.SandboxManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One task run, from sandbox start to the sealed bundle. Used once, on one thread. */
+final class TaskRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRun.class);
+    private static final int SCREENSHOT_ATTEMPTS = 3;
+
+    private final BrowserTask task;
+    private final OriginAllowlist allowlist;
+    private final EvidenceRecorder recorder;
+    private final Redactor redactor;
+    private final StepGate gate;
+    private final Instant deadline;
+    private final Map<String, String> extracted = new LinkedHashMap<>();
+    private final Map<String, DownloadedFile> downloads = new LinkedHashMap<>();
+    private final List<Locator> secretFields = new ArrayList<>();
+    private BrowserContext context;
+    private Page page;
+    private EgressGuard guard;
+
+    TaskRun(BrowserTask task, OriginAllowlist allowlist, EvidenceRecorder recorder, StepGate gate, Instant deadline) {
+        this.task = task;
+        this.allowlist = allowlist;
+        this.recorder = recorder;
+        this.redactor = new Redactor(task.credentials().values());
+        this.gate = gate;
+        this.deadline = deadline;
+    }
+
+    /** A step that failed, with its index. */
+    private static final class StepFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        StepFailure(int index, RuntimeException cause) {
+            super(cause);
+            this.index = index;
+        }
+    }
+
+    TaskOutcome execute(SandboxManager sandboxes) {
+        recorder.append("task-started", TaskSummary.started(task));
+        Sandbox sandbox;
+        try {
+            sandbox = sandboxes.acquire();
+        } catch (SandboxException e) {
+            recorder.append("task-failed", Map.of("stage", "sandbox", "error", redactor.redact(String.valueOf(e.getMessage()))));
+            recorder.seal(Map.of("status", "FAILED", "error", "sandbox did not start"));
+            throw e;
+        }
+
+        StepGate.Stop stop = null;
+        RuntimeException failure = null;
+        int failedStep = -1;
+        try {
+            openContext(sandbox);
+            stop = runSteps();
+        } catch (StepFailure e) {
+            failure = (RuntimeException) e.getCause();
+            failedStep = e.index;
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (failure != null) {
+            recordFailure(failedStep, failure);
+        }
+        failure = new BrowserShutdown(task, recorder, LOG).finish(sandbox, context, page, failure);
+        return seal(stop, failure, failedStep);
+    }
+
+    private void openContext(Sandbox sandbox) {
+        recorder.append("sandbox-ready", Map.of("sandboxId", sandbox.id(), "containment", sandbox.containment().name(),
+                "display", sandbox.display()));
+        Browser.NewContextOptions options = new Browser.NewContextOptions()
+                .setAcceptDownloads(true)
+                .setServiceWorkers(ServiceWorkerPolicy.ALLOW)
+                .setViewportSize(1280, 720);
+        if (task.evidence().video()) {
+            options.setRecordVideoDir(sandbox.videoFolder()).setRecordVideoSize(1280, 720);
+        }
+        context = sandbox.browser().newContext(options);
+        guard = new EgressGuard(allowlist, recorder::recordNetwork, task.taskId());
+        guard.install(context);
+        if (task.evidence().trace()) {
+            context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true).setSources(false)
+                    .setTitle(task.taskId()));
+        }
+        context.onPage(opened -> recorder.append("page-opened", Map.of("url", opened.url())));
+        page = context.newPage();
+        // A field that received a secret is masked in screenshots until its document goes away.
+        page.onFrameNavigated(frame -> {
+            if (frame == page.mainFrame()) {
+                secretFields.clear();
+            }
+        });
+        page.navigate(task.startUrl(), new Page.NavigateOptions().setTimeout(remainingMillis(null)));
+        checkJournal();
+        recorder.append("start-page", Map.of("url", page.url()));
+    }
+
+    private StepGate.Stop runSteps() {
+        ActionResolver resolver = new ActionResolver(task, allowlist);
+        StepExecutor executor = new StepExecutor(task, resolver, recorder, extracted, downloads);
+        List<Step> steps = task.steps();
+        for (int index = 0; index < steps.size(); index++) {
+            Step step = steps.get(index);
+            try {
+                double timeout = remainingMillis(step.timeout());
+                ActionResolver.Resolved resolved = resolver.resolve(index, step, page, timeout);
+                String checkpointName = String.format("step-%02d-checkpoint", index);
+                StepGate.Stop stop = gate.decide(index, step, resolved, () -> screenshot(checkpointName));
+                if (stop != null) {
+                    return stop;
+                }
+                runStep(index, step, executor, timeout);
+            } catch (RuntimeException e) {
+                throw new StepFailure(index, e);
+            }
+        }
+        return null;
+    }
+
+    private void runStep(int index, Step step, StepExecutor executor, double timeout) {
+        if (task.evidence().screenshots() && step.acting()) {
+            screenshot(String.format("step-%02d-before", index));
+        }
+        Map<String, Object> result = executor.execute(step, page, timeout);
+        if (step instanceof Step.Fill fill && fill.value() instanceof InputValue.Secret) {
+            secretFields.add(fill.target().locate(page));
+        }
+        checkJournal();
+        if (task.evidence().screenshots()) {
+            result.put("screenshot", screenshot(String.format("step-%02d-after", index)));
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("step", index);
+        entry.put("action", step.action());
+        entry.putAll(result);
+        recorder.append("step-completed", entry);
+    }
+
+    /**
+     * Takes a screenshot with every field that received a secret masked, and adds it to the bundle. A navigation
+     * that replaces the document while the masks are applied makes Playwright fail the screenshot, so it is retried
+     * on the new document.
+     */
+    private String screenshot(String name) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(remainingMillis(null)));
+                byte[] png = page.screenshot(new Page.ScreenshotOptions().setMask(secretFields).setTimeout(remainingMillis(null)));
+                return recorder.addScreenshot(name, png);
+            } catch (PlaywrightException e) {
+                if (attempt >= SCREENSHOT_ATTEMPTS || !String.valueOf(e.getMessage()).contains("context was destroyed")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void checkJournal() {
+        guard.journalFailure().ifPresent(e -> {
+            throw new IllegalStateException("the network journal failed, so the task stops: " + e.getMessage(), e);
+        });
+    }
+
+    /** Returns the step's timeout in milliseconds, cut to what is left of the task's total timeout. */
+    private double remainingMillis(Duration stepTimeout) {
+        long remaining = Duration.between(Instant.now(), deadline).toMillis();
+        if (remaining <= 0) {
+            throw new IllegalStateException("the task's total timeout of " + task.totalTimeout() + " has passed");
+        }
+        long step = (stepTimeout == null ? TaskRunner.DEFAULT_STEP_TIMEOUT : stepTimeout).toMillis();
+        return Math.min(step, remaining);
+    }
+
+    private void recordFailure(int failedStep, RuntimeException failure) {
+        String message = redactor.redact(firstLine(failure.getMessage()));
+        LOG.warn("Task {}: {} failed: {}", task.taskId(), failedStep < 0 ? "start" : "steps[" + failedStep + "]", message);
+        try {
+            recorder.append("task-failed", Map.of("step", failedStep, "error", failure.getClass().getSimpleName() + ": " + message));
+            if (page != null && !page.isClosed() && task.evidence().screenshots()) {
+                screenshot(failedStep < 0 ? "start-failed" : String.format("step-%02d-failed", failedStep));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Task {}: failed to record the failure screenshot", task.taskId(), e);
+        }
+    }
+
+    private TaskOutcome seal(StepGate.Stop stop, RuntimeException failure, int failedStep) {
+        String status = failure != null ? "FAILED" : stop instanceof StepGate.Stop.Pending ? "CHECKPOINT"
+                : stop instanceof StepGate.Stop.Denied ? "DENIED" : "COMPLETED";
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", status);
+        summary.put("taskId", task.taskId());
+        summary.put("steps", task.steps().size());
+        summary.put("extracted", extracted.keySet());
+        summary.put("downloads", downloads.keySet());
+        summary.put("blockedRequests", guard == null ? 0 : guard.blockedCount());
+        SealedBundle bundle;
+        try {
+            bundle = recorder.seal(summary);
+        } catch (RuntimeException e) {
+            RuntimeException cause = failure != null ? failure : e;
+            throw new TaskFailedException("Task " + task.taskId() + " could not seal its evidence: " + firstLine(e.getMessage()),
+                    failedStep, null, cause);
+        }
+        if (failure != null) {
+            String where = failedStep < 0 ? "before the first step" : "at steps[" + failedStep + "] (" + task.steps().get(failedStep).action() + ")";
+            throw new TaskFailedException("Task " + task.taskId() + " failed " + where + ": "
+                    + redactor.redact(firstLine(failure.getMessage())) + ". The evidence is sealed in " + bundle.zip(),
+                    failedStep, bundle, failure);
+        }
+        return switch (stop) {
+            case null -> new TaskOutcome.Completed(Map.copyOf(extracted), Map.copyOf(downloads), bundle);
+            case StepGate.Stop.Pending pending -> new TaskOutcome.CheckpointPending(pending.action(), bundle);
+            case StepGate.Stop.Denied denied -> new TaskOutcome.PolicyDenied(denied.stepIndex(), denied.rule(), denied.reason(), bundle);
+        };
+    }
+
+    /** Returns the first line of an error message; for Playwright's {@code Error { message='...'} form, its message line. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int quoted = message.indexOf("message='");
+        String text = quoted >= 0 ? message.substring(quoted + "message='".length()) : message;
+        text = text.startsWith("Error: ") ? text.substring("Error: ".length()) : text;
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}
