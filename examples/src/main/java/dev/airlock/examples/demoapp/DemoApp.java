@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoApp implements AutoCloseable {
 
+    /** Port of {@link #main}, the origin the task files in {@code examples/tasks} and the example identity allow. */
+    public static final int DEFAULT_MAIN_PORT = 8086;
+
     private static final Logger log = LoggerFactory.getLogger(DemoApp.class);
 
     private final HttpServer server;
@@ -87,9 +90,9 @@ public final class DemoApp implements AutoCloseable {
         log.info("Demo app on {} stopped", baseUrl);
     }
 
-    /** Runs the app until the process is stopped. Arguments: {@code [--host ADDRESS] [--port PORT]}. */
+    /** Runs the app until the process is stopped. Arguments: {@code [--host ADDRESS] [--port PORT]}, port 8086 by default. */
     public static void main(String[] args) throws InterruptedException {
-        DemoAppOptions options = DemoAppOptions.defaults().withPort(8090);
+        DemoAppOptions options = DemoAppOptions.defaults().withPort(DEFAULT_MAIN_PORT);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
