@@ -1,6 +1,7 @@
 package dev.airlock.camunda;
 
 import dev.airlock.automation.BrowserTask;
+import dev.airlock.automation.InvalidTaskException;
 import dev.airlock.automation.TaskFailedException;
 import dev.airlock.automation.TaskOutcome;
 import dev.airlock.camunda.RequestReader.ReadRequest;
@@ -15,6 +16,7 @@ import dev.airlock.policy.Approval;
 import dev.airlock.sandbox.SandboxException;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
@@ -108,6 +110,8 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
           outcome.getClass().getSimpleName());
       EvidenceUploader uploader = new EvidenceUploader(context, request.documentTimeToLive(), outcome.bundle());
       return OutcomeMapper.map(outcome, uploader, identity.id(), request.steps().size(), decisions);
+    } catch (InvalidTaskException e) {
+      throw new ConnectorInputException(e.getMessage(), e);
     } catch (SandboxException | TaskFailedException e) {
       log.warn("Browser task {} of process instance {} failed: {}", taskId, job.getProcessInstanceKey(), e.getMessage());
       throw ConnectorRetryException.builder()

@@ -21,8 +21,6 @@ import dev.airlock.sandbox.SandboxException;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
-import io.camunda.connector.runtime.core.document.CamundaDocumentReferenceImpl;
-import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,15 +180,7 @@ class AirlockBrowserTaskConnectorTest {
     BrowserTaskResult result = (BrowserTaskResult) run(request(), this::completed);
 
     Path copy = folder.resolve("downloaded-bundle.zip");
-    try (var content =
-        InMemoryDocumentStore.INSTANCE.getDocumentContent(
-            new CamundaDocumentReferenceImpl(
-                result.evidence().bundle().storeId(),
-                result.evidence().bundle().documentId(),
-                result.evidence().bundle().contentHash(),
-                null))) {
-      Files.copy(content, copy);
-    }
+    TestConnectorContext.download(result.evidence().bundle(), copy);
 
     assertThat(BundleVerifier.verify(copy).valid()).as("bundle verification").isTrue();
   }

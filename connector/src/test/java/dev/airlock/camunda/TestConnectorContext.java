@@ -2,6 +2,7 @@ package dev.airlock.camunda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.camunda.model.DocumentReferenceVariable;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.document.DocumentFactory;
@@ -14,10 +15,15 @@ import io.camunda.connector.api.secret.SecretProvider;
 import io.camunda.connector.document.jackson.JacksonModuleDocumentDeserializer;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import io.camunda.connector.runtime.core.AbstractConnectorContext;
+import io.camunda.connector.runtime.core.document.CamundaDocumentReferenceImpl;
 import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
 import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
 import io.camunda.connector.runtime.core.intrinsic.DefaultIntrinsicFunctionExecutor;
 import io.camunda.connector.validation.impl.DefaultValidationProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -47,6 +53,15 @@ final class TestConnectorContext extends AbstractConnectorContext implements Out
       return new TestConnectorContext(new ObjectMapper().writeValueAsString(variables), secrets, 2251799813685249L);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** Copies a document this context created to {@code target}. */
+  static void download(DocumentReferenceVariable document, Path target) throws IOException {
+    var reference =
+        new CamundaDocumentReferenceImpl(document.storeId(), document.documentId(), document.contentHash(), null);
+    try (InputStream content = InMemoryDocumentStore.INSTANCE.getDocumentContent(reference)) {
+      Files.copy(content, target);
     }
   }
 
