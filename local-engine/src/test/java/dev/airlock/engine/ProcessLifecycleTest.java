@@ -1,0 +1,113 @@
+package dev.airlock.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessLifecycleTest {
+
+  @TempDir Path dataDirectory;
+  EngineFixture fixture;
+
+  @BeforeEach
+  void startEngine() {
+    fixture = new EngineFixture(dataDirectory);
+  }
+
+  @AfterEach
+  void stopEngine() {
+    fixture.close();
+  }
+
+  @Test
+  void orderRunsThroughWorkerGatewayAndUserTask() {
+    var client = fixture.client();
+    var deployment = client.newDeployResourceCommand()
+        .addResourceFromClasspath("processes/order.bpmn")
+        .addResourceFromClasspath("processes/review-form.form")
+        .send().join();
+    assertThat(deployment.getProcesses()).singleElement()
+        .satisfies(p -> assertThat(p.getBpmnProcessId()).isEqualTo("order"));
+    assertThat(deployment.getForm()).singleElement()
+        .satisfies(f -> assertThat(f.getFormId()).isEqualTo("review-form"));
+
+    var instance = client.newCreateInstanceCommand().bpmnProcessId("order").latestVersion()
+        .variables(Map.of("amount", 250)).send().join();
+    var processInstanceKey = instance.getProcessInstanceKey();
+
+    var seenJob = new ConcurrentHashMap<String, Object>();
+    try (var worker = client.newWorker().jobType("check-order").handler((jobClient, job) -> {
+      seenJob.put("headers", job.getCustomHeaders());
+      seenJob.put("variables", job.getVariablesAsMap());
+      jobClient.newCompleteCommand(job).variables(Map.of("checked", true)).send().join();
+    }).open()) {
+      await().until(() -> openTasks(processInstanceKey).size() == 1);
+    }
+    assertThat((Map<?, ?>) seenJob.get("headers")).isEqualTo(Map.of("riskLevel", "high"));
+    @SuppressWarnings("unchecked")
+    var jobVariables = (Map<String, Object>) seenJob.get("variables");
+    assertThat(jobVariables).containsEntry("amount", 250).containsEntry("doubled", 500);
+
+    var task = openTasks(processInstanceKey).get(0);
+    assertThat(task.getElementId()).isEqualTo("review");
+    assertThat(task.getCandidateGroups()).containsExactly("approvers", "managers");
+    var form = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
+    assertThat(form.getFormId()).isEqualTo("review-form");
+
+    client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee("alice").send().join();
+    client.newCompleteUserTaskCommand(task.getUserTaskKey())
+        .variables(Map.of("approved", true)).send().join();
+
+    var finished = client.newProcessInstanceGetRequest(processInstanceKey).send().join();
+    assertThat(finished.getState()).isEqualTo(ProcessInstanceState.COMPLETED);
+    var completedTask = client.newUserTaskGetRequest(task.getUserTaskKey()).send().join();
+    assertThat(completedTask.getState()).isEqualTo(UserTaskState.COMPLETED);
+    assertThat(completedTask.getAssignee()).isEqualTo("alice");
+    assertThat(completedTask.getCompletionDate()).as("completion date").isNotNull();
+
+    var variables = client.newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey)).send().join().items().stream()
+        .filter(v -> v.getScopeKey().equals(processInstanceKey))
+        .collect(Collectors.toMap(Variable::getName, Variable::getValue));
+    assertThat(variables).containsEntry("amount", "250").containsEntry("checked", "true")
+        .containsEntry("approved", "true").doesNotContainKey("doubled");
+  }
+
+  @Test
+  void smallOrderTakesTheDefaultFlow() {
+    var client = fixture.client();
+    client.newDeployResourceCommand().addResourceFromClasspath("processes/order.bpmn")
+        .addResourceFromClasspath("processes/review-form.form").send().join();
+    var instance = client.newCreateInstanceCommand().bpmnProcessId("order").latestVersion()
+        .variables(Map.of("amount", 5)).send().join();
+
+    try (var worker = client.newWorker().jobType("check-order")
+        .handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()).open()) {
+      await().until(() -> client.newProcessInstanceGetRequest(instance.getProcessInstanceKey())
+          .send().join().getState() == ProcessInstanceState.COMPLETED);
+    }
+    var elements = client.newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(instance.getProcessInstanceKey())).send().join()
+        .items().stream().map(e -> e.getElementId()).toList();
+    assertThat(elements).containsExactly("received", "check", "decide", "autoApproved");
+  }
+
+  private List<UserTask> openTasks(long processInstanceKey) {
+    return fixture.client().newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).state(UserTaskState.CREATED))
+        .send().join().items();
+  }
+}
