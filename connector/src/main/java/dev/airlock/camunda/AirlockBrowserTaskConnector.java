@@ -74,6 +74,7 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
   private final ApprovalSource approvals;
   private final TaskExecution execution;
   private final AirlockConnectorSettings settings;
+  private final ConsumedApprovals consumedApprovals;
 
   public AirlockBrowserTaskConnector(
       IdentityRegistry identities,
@@ -86,6 +87,7 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     this.approvals = approvals;
     this.execution = execution;
     this.settings = settings;
+    this.consumedApprovals = new ConsumedApprovals(settings.evidenceDirectory().resolve("used-approvals.txt"));
   }
 
   @Override
@@ -97,7 +99,7 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     AgentIdentity identity = authorize(request, startedAt);
     Map<String, String> credentials = credentials(identity);
     List<Approval> decisions =
-        approvals.approvals(job.getProcessInstanceKey(), identity, request.approvalValidity());
+        consumedApprovals.unused(approvals.approvals(job.getProcessInstanceKey(), identity, request.approvalValidity()));
 
     String taskId = taskId(job);
     log.info(
@@ -106,19 +108,29 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     try (InputFiles inputFiles = InputFiles.write(request.inputFiles())) {
       BrowserTask task = TaskAssembler.assemble(taskId, request, identity, credentials, decisions, inputFiles.paths());
       TaskOutcome outcome = execution.run(task, settings.evidenceDirectory().resolve(taskId));
+      consumedApprovals.recordUsed(outcome.bundle(), decisions);
       log.info("Browser task {} of process instance {} ended with {}", taskId, job.getProcessInstanceKey(),
           outcome.getClass().getSimpleName());
       EvidenceUploader uploader = new EvidenceUploader(context, request.documentTimeToLive(), outcome.bundle());
       return OutcomeMapper.map(outcome, uploader, identity.id(), request.steps().size(), decisions);
     } catch (InvalidTaskException e) {
       throw new ConnectorInputException(e.getMessage(), e);
-    } catch (SandboxException | TaskFailedException e) {
-      log.warn("Browser task {} of process instance {} failed: {}", taskId, job.getProcessInstanceKey(), e.getMessage());
-      throw ConnectorRetryException.builder()
-          .message("Browser task " + taskId + " failed: " + e.getMessage())
-          .cause(e)
-          .build();
+    } catch (TaskFailedException e) {
+      if (e.bundle() != null) {
+        consumedApprovals.recordUsed(e.bundle(), decisions);
+      }
+      throw retryable(taskId, job, e);
+    } catch (SandboxException e) {
+      throw retryable(taskId, job, e);
     }
+  }
+
+  private static ConnectorRetryException retryable(String taskId, JobContext job, RuntimeException e) {
+    log.warn("Browser task {} of process instance {} failed: {}", taskId, job.getProcessInstanceKey(), e.getMessage());
+    return ConnectorRetryException.builder()
+        .message("Browser task " + taskId + " failed: " + e.getMessage())
+        .cause(e)
+        .build();
   }
 
   // TODO: TaskRunner has no hook before each action, so revocation and expiry are checked once

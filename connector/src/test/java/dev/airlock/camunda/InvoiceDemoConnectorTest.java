@@ -36,7 +36,8 @@ import org.w3c.dom.NodeList;
 /**
  * Runs the steps of examples/processes/invoice-payment.bpmn through the connector with the real
  * task runner, Chromium under Xvfb and the demo invoice app: the first run stops at the Pay
- * checkpoint, and the run after an approval pays the invoice once.
+ * checkpoint, the run after an approval pays the invoice once, and a third run, as a retried job
+ * would make, finds the approval used and stops at the checkpoint again.
  */
 class InvoiceDemoConnectorTest {
 
@@ -106,6 +107,11 @@ class InvoiceDemoConnectorTest {
     Path bundleZip = folder.resolve("uploaded-bundle.zip");
     TestConnectorContext.download(result.evidence().bundle(), bundleZip);
     assertThat(BundleVerifier.verify(bundleZip).valid()).as("uploaded bundle verifies").isTrue();
+
+    ConnectorException rerun = runExpectingError(variables);
+
+    assertThat(rerun.getErrorCode()).as("run with a used approval: %s", rerun.getMessage()).isEqualTo(AirlockErrorCodes.CHECKPOINT);
+    assertThat(demoApp.paymentCount("INV-1001")).as("payments after the rerun").isEqualTo(1);
   }
 
   private static ConnectorException runExpectingError(Map<String, Object> variables) {

@@ -1,0 +1,125 @@
+package dev.airlock.camunda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.evidence.SealedBundle;
+import dev.airlock.policy.Approval;
+import io.camunda.connector.api.error.ConnectorRetryException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Approvals that a run already used, kept in a file so that an approval allows its action once.
+ *
+ * <p>The engine still records the approval user task after the approved action ran, so without
+ * this file a retried job, for example after a failed evidence upload, would find the same
+ * approval and run the action again. After each run the connector reads the bundle's journal and
+ * adds every approval whose fingerprint the task runner accepted.
+ *
+ * <p>NOTE: the file is local to the machine that runs the connector. Runtimes on several machines
+ * that share jobs need a shared folder for it.
+ */
+final class ConsumedApprovals {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsumedApprovals.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+
+  ConsumedApprovals(Path file) {
+    this.file = file;
+  }
+
+  /** Returns {@code approvals} without those a run already used. */
+  synchronized List<Approval> unused(List<Approval> approvals) {
+    Set<String> consumed = read();
+    return approvals.stream().filter(approval -> !consumed.contains(key(approval))).toList();
+  }
+
+  /**
+   * Records the approvals among {@code offered} whose fingerprint the run of {@code bundle}
+   * accepted, as journalled in its {@code approval-check} entries.
+   */
+  synchronized void recordUsed(SealedBundle bundle, List<Approval> offered) {
+    Set<String> accepted = acceptedFingerprints(bundle.directory().resolve("journal.jsonl"));
+    StringBuilder lines = new StringBuilder();
+    for (Approval approval : offered) {
+      if (Approval.APPROVED.equals(approval.decision()) && accepted.contains(approval.fingerprint())) {
+        lines.append(key(approval)).append('\n');
+        log.info(
+            "Approval of action {} in process instance {} by {} was used by bundle {}",
+            approval.fingerprint(), approval.processInstanceKey(), approval.approver(), bundle.bundleId());
+      }
+    }
+    if (!lines.isEmpty()) {
+      append(lines.toString());
+    }
+  }
+
+  private static String key(Approval approval) {
+    return String.join(
+        " ", approval.processInstanceKey(), approval.fingerprint(), approval.approver(), String.valueOf(approval.decidedAt()));
+  }
+
+  private Set<String> read() {
+    if (!Files.exists(file)) {
+      return Set.of();
+    }
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return new HashSet<>(lines.filter(line -> !line.isBlank()).toList());
+    } catch (IOException e) {
+      throw failed("read", e);
+    }
+  }
+
+  private void append(String lines) {
+    try {
+      Files.createDirectories(file.getParent());
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        channel.write(StandardCharsets.UTF_8.encode(lines));
+        channel.force(true);
+      }
+    } catch (IOException e) {
+      throw failed("write", e);
+    }
+  }
+
+  private static Set<String> acceptedFingerprints(Path journal) {
+    Set<String> fingerprints = new HashSet<>();
+    try (Stream<String> lines = Files.lines(journal, StandardCharsets.UTF_8)) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        JsonNode entry = JSON.readTree(line);
+        JsonNode data = entry.path("data");
+        if ("approval-check".equals(entry.path("type").asText()) && data.path("accepted").asBoolean(false)) {
+          fingerprints.add(data.path("fingerprint").asText());
+        }
+      }
+      return fingerprints;
+    } catch (IOException e) {
+      throw ConnectorRetryException.builder()
+          .message("Failed to read the journal " + journal + " to find the approvals it used; check the evidence folder")
+          .cause(e)
+          .build();
+    }
+  }
+
+  private ConnectorRetryException failed(String operation, IOException cause) {
+    return ConnectorRetryException.builder()
+        .message(
+            "Failed to " + operation + " the used-approval file " + file
+                + "; check that the evidence folder is writable, because without it an approval could be used twice")
+        .cause(cause)
+        .build();
+  }
+}
