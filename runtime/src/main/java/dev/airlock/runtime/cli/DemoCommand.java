@@ -1,0 +1,111 @@
+package dev.airlock.runtime.cli;
+
+import dev.airlock.examples.demoapp.DemoApp;
+import dev.airlock.examples.demoapp.DemoAppOptions;
+import dev.airlock.runtime.AirlockRuntimeApplication;
+import dev.airlock.runtime.approval.ApprovalDesk;
+import dev.airlock.runtime.approval.PendingApproval;
+import dev.airlock.runtime.demo.DemoFiles;
+import dev.airlock.runtime.demo.DemoReport;
+import dev.airlock.runtime.demo.InvoiceDemo;
+import dev.airlock.runtime.demo.ProcessState;
+import dev.airlock.runtime.demo.ProcessWatcher;
+import io.camunda.client.CamundaClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the invoice demo end to end on the embedded local engine. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the invoice demo: starts the runtime with the local engine and the demo invoice app,",
+      "deploys the invoice process and runs it to the payment approval, then on to completion.",
+      "Approve in the task list or with './airlock approve' from a second terminal."
+    })
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--data",
+      defaultValue = ".airlock/demo",
+      description = "Folder of the demo's engine data and evidence; emptied at start. Defaults to ${DEFAULT-VALUE}.")
+  Path dataDirectory;
+
+  @Option(
+      names = "--engine-port",
+      defaultValue = "8088",
+      description = "Port of the local engine's REST API and UI. Defaults to ${DEFAULT-VALUE}.")
+  int enginePort;
+
+  @Option(
+      names = "--app-port",
+      defaultValue = "8086",
+      description = "Port of the demo invoice app. Defaults to ${DEFAULT-VALUE}.")
+  int appPort;
+
+  @Option(
+      names = "--approve-as",
+      description = "Approve the payment automatically as this user, for unattended runs.")
+  String autoApprover;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT30M",
+      description = "How long to wait for each stage, as an ISO-8601 duration. Defaults to ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    resetDataDirectory();
+    try (DemoApp app = DemoApp.start(DemoAppOptions.defaults().withPort(appPort));
+        ConfigurableApplicationContext runtime = startRuntime()) {
+      CamundaClient client = runtime.getBean(CamundaClient.class);
+      DemoReport report = new DemoReport(System.out, enginePort, dataDirectory);
+
+      InvoiceDemo demo = new InvoiceDemo(client);
+      demo.deploy();
+      long instanceKey = demo.start(app.baseUrl());
+      report.started(instanceKey, app.baseUrl());
+
+      ProcessWatcher watcher = new ProcessWatcher(client);
+      ProcessState state = watcher.await(instanceKey, timeout);
+      if (state instanceof ProcessState.AwaitingApproval awaiting) {
+        report.awaitingApproval(awaiting.approval());
+        decideIfUnattended(client, awaiting.approval());
+        state = watcher.await(instanceKey, timeout);
+      }
+      return report.finished(state, app.paymentCount(InvoiceDemo.INVOICE_ID));
+    }
+  }
+
+  private void resetDataDirectory() throws IOException {
+    FileSystemUtils.deleteRecursively(dataDirectory);
+  }
+
+  private ConfigurableApplicationContext startRuntime() throws IOException {
+    return AirlockRuntimeApplication.start(
+        "--airlock.identities-file=" + DemoFiles.writeIdentities(dataDirectory),
+        "--AIRLOCK_DEMO_USERNAME=" + DemoAppOptions.DEFAULT_USERNAME,
+        "--AIRLOCK_SECRET_AIRLOCK_DEMO_PASSWORD=" + DemoAppOptions.DEFAULT_PASSWORD,
+        "--airlock.engine.enabled=true",
+        "--airlock.engine.port=" + enginePort,
+        "--airlock.engine.data-directory=" + dataDirectory.resolve("engine"),
+        "--airlock.evidence-directory=" + dataDirectory.resolve("evidence"),
+        "--airlock.keys-directory=" + dataDirectory.resolve("keys"),
+        "--server.port=0");
+  }
+
+  private void decideIfUnattended(CamundaClient client, PendingApproval approval) {
+    if (autoApprover != null) {
+      new ApprovalDesk(client)
+          .decide(approval.userTaskKey(), autoApprover, true, "approved by ./airlock demo --approve-as");
+      System.out.println("Approved automatically as " + autoApprover + ".");
+    }
+  }
+}

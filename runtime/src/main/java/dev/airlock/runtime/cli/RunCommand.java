@@ -1,0 +1,114 @@
+package dev.airlock.runtime.cli;
+
+import dev.airlock.automation.BrowserTask;
+import dev.airlock.automation.TaskJson;
+import dev.airlock.automation.TaskOutcome;
+import dev.airlock.automation.TaskRunner;
+import dev.airlock.evidence.SigningKey;
+import dev.airlock.policy.ApprovalVerifier;
+import dev.airlock.policy.RiskPolicy;
+import dev.airlock.sandbox.SandboxConfig;
+import dev.airlock.sandbox.SandboxManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs one browser task without Camunda and writes its evidence bundle. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs one browser task from a task file (see docs/task-format.md) in a fresh sandbox",
+      "and writes its evidence bundle. Exits with 0 when every step ran, 3 when the task",
+      "stopped before an action that needs an approval, 4 when the policy denied a step."
+    })
+public final class RunCommand implements Callable<Integer> {
+
+  static final int CHECKPOINT_EXIT_CODE = 3;
+  static final int DENIED_EXIT_CODE = 4;
+
+  @Parameters(paramLabel = "TASK.json", description = "The task file.")
+  Path taskFile;
+
+  @Option(
+      names = "--out",
+      description = "Bundle folder to write; the zip is written beside it. Defaults to .airlock/runs/<task id>.")
+  Path bundleDirectory;
+
+  @Option(
+      names = "--keys",
+      defaultValue = ".airlock/keys",
+      description = "Folder of the signing key; a key is created there when missing. Defaults to ${DEFAULT-VALUE}.")
+  Path keysDirectory;
+
+  @Option(
+      names = "--secret",
+      paramLabel = "NAME=ENV_VAR",
+      description = "Credential NAME, typed by {\"secret\":\"NAME\"} values, read from environment variable ENV_VAR. Repeatable.")
+  Map<String, String> secretVariables = new HashMap<>();
+
+  @Override
+  public Integer call() throws IOException {
+    BrowserTask task = TaskJson.parse(readTaskFile()).withCredentials(secrets());
+    Path bundle = bundleDirectory != null ? bundleDirectory : Path.of(".airlock/runs", task.taskId());
+
+    SigningKey key = SigningKey.loadOrCreate(keysDirectory);
+    SandboxManager sandboxes = new SandboxManager(SandboxConfig.defaults());
+    sandboxes.cleanupLeftovers();
+    TaskRunner runner =
+        new TaskRunner(sandboxes, key, RiskPolicy.defaults(), new ApprovalVerifier(key.publicKey()));
+
+    TaskOutcome outcome = runner.run(task, bundle);
+    System.out.println(describe(outcome));
+    System.out.println("Evidence bundle: " + outcome.bundle().zip());
+    return switch (outcome) {
+      case TaskOutcome.Completed completed -> 0;
+      case TaskOutcome.CheckpointPending pending -> CHECKPOINT_EXIT_CODE;
+      case TaskOutcome.PolicyDenied denied -> DENIED_EXIT_CODE;
+    };
+  }
+
+  private String readTaskFile() throws IOException {
+    try {
+      return Files.readString(taskFile);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("task file not found: " + taskFile + "; give the path of a task JSON file", e);
+    }
+  }
+
+  private Map<String, String> secrets() {
+    Map<String, String> credentials = new HashMap<>();
+    secretVariables.forEach(
+        (name, variable) -> {
+          String value = System.getenv(variable);
+          if (value == null) {
+            throw new IllegalArgumentException(
+                "environment variable " + variable + " for credential " + name + " is not set; export it first");
+          }
+          credentials.put(name, value);
+        });
+    return credentials;
+  }
+
+  private static String describe(TaskOutcome outcome) {
+    return switch (outcome) {
+      case TaskOutcome.Completed completed ->
+          "Completed. Extracted: " + completed.extracted() + "; downloads: " + completed.downloads().keySet();
+      case TaskOutcome.CheckpointPending pending ->
+          "Stopped before an action that needs approval: "
+              + pending.action().description()
+              + " (fingerprint "
+              + pending.action().fingerprint()
+              + ")";
+      case TaskOutcome.PolicyDenied denied ->
+          "Denied by policy rule " + denied.rule() + " at step " + denied.stepIndex() + ": " + denied.reason();
+    };
+  }
+}

@@ -1,0 +1,88 @@
+package dev.airlock.runtime.connector;
+
+import dev.airlock.automation.TaskRunner;
+import dev.airlock.camunda.AirlockBrowserTaskConnector;
+import dev.airlock.camunda.AirlockConnectorSettings;
+import dev.airlock.camunda.CamundaApprovalCollector;
+import dev.airlock.evidence.SigningKey;
+import dev.airlock.identity.IdentityRegistry;
+import dev.airlock.identity.SecretResolver;
+import dev.airlock.policy.ApprovalSigner;
+import dev.airlock.policy.ApprovalVerifier;
+import dev.airlock.policy.RiskPolicy;
+import dev.airlock.sandbox.SandboxConfig;
+import dev.airlock.sandbox.SandboxManager;
+import io.camunda.client.CamundaClient;
+import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the Airlock browser task connector into the Camunda connector runtime. */
+@Configuration(proxyBeanMethods = false)
+public class AirlockConnectorConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AirlockConnectorConfiguration.class);
+
+  @Bean
+  SigningKey airlockSigningKey(AirlockProperties properties) {
+    SigningKey key = SigningKey.loadOrCreate(properties.keysDirectory());
+    LOG.info("Signing evidence and approvals with key {} from {}", key.keyId(), properties.keysDirectory());
+    return key;
+  }
+
+  @Bean
+  IdentityRegistry airlockIdentities(AirlockProperties properties) {
+    return IdentityRegistry.load(properties.identitiesFile());
+  }
+
+  @Bean
+  SandboxManager airlockSandboxes(AirlockProperties properties) {
+    SandboxManager sandboxes = new SandboxManager(sandboxConfig(properties.sandbox()));
+    int removed = sandboxes.cleanupLeftovers();
+    if (removed > 0) {
+      LOG.info("Removed {} sandboxes left behind by an earlier run", removed);
+    }
+    return sandboxes;
+  }
+
+  @Bean
+  TaskRunner airlockTaskRunner(SandboxManager sandboxes, SigningKey key) {
+    return new TaskRunner(sandboxes, key, RiskPolicy.defaults(), new ApprovalVerifier(key.publicKey()));
+  }
+
+  @Bean
+  AirlockBrowserTaskConnector airlockBrowserTaskConnector(
+      AirlockProperties properties,
+      IdentityRegistry identities,
+      TaskRunner runner,
+      SigningKey key,
+      CamundaClient client,
+      SecretProviderAggregator secretProviders,
+      Environment environment) {
+    SecretResolver secrets = new SecretResolver(secretProviders::getSecret, environment::getProperty);
+    AirlockConnectorSettings settings =
+        new AirlockConnectorSettings(
+            properties.evidenceDirectory(), properties.maxTotalTimeout(), Clock.systemUTC());
+    return new AirlockBrowserTaskConnector(
+        identities,
+        secrets,
+        new CamundaApprovalCollector(client, new ApprovalSigner(key)),
+        runner::run,
+        settings);
+  }
+
+  private static SandboxConfig sandboxConfig(AirlockProperties.Sandbox sandbox) {
+    SandboxConfig config = SandboxConfig.defaults();
+    if (sandbox.browserExecutable() != null) {
+      config = config.withBrowserExecutable(sandbox.browserExecutable());
+    }
+    if (sandbox.workDirectory() != null) {
+      config = config.withWorkRoot(sandbox.workDirectory());
+    }
+    return config.withContainment(sandbox.containment());
+  }
+}

@@ -1,0 +1,90 @@
+package dev.airlock.runtime.engine;
+
+import dev.airlock.engine.LocalEngine;
+import dev.airlock.engine.LocalEngineOptions;
+import dev.airlock.runtime.AirlockRuntimeApplication;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the local engine before the Airlock runtime's context is created when no Camunda cluster
+ * is configured, and points the Camunda client at it.
+ *
+ * <p>It acts only for {@link AirlockRuntimeApplication}: the local engine runs its own Spring
+ * application, which passes through this post-processor too.
+ */
+public final class EmbeddedEngineEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+  private static final Logger LOG =
+      LoggerFactory.getLogger(EmbeddedEngineEnvironmentPostProcessor.class);
+
+  /** Properties whose presence means a Camunda cluster is configured. */
+  static final List<String> CLUSTER_PROPERTIES =
+      List.of(
+          "camunda.client.rest-address",
+          "camunda.client.grpc-address",
+          "camunda.client.cloud.cluster-id");
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    if (!application.getAllSources().contains(AirlockRuntimeApplication.class)) {
+      return;
+    }
+    EmbeddedEngineProperties properties = EmbeddedEngineProperties.from(environment);
+    if (!shouldStart(properties, environment)) {
+      LOG.info("Using the configured Camunda cluster; the local engine is not started");
+      return;
+    }
+
+    LocalEngine engine = LocalEngine.start(options(properties));
+    application.addListeners(closeOnShutdown(engine));
+    environment.getPropertySources().addFirst(clientProperties(engine));
+    LOG.info(
+        "Started the embedded local engine at {} (data in {})",
+        engine.restAddress(),
+        properties.dataDirectory().toAbsolutePath());
+  }
+
+  private static boolean shouldStart(
+      EmbeddedEngineProperties properties, ConfigurableEnvironment environment) {
+    if (properties.enabled() != null) {
+      return properties.enabled();
+    }
+    return CLUSTER_PROPERTIES.stream().noneMatch(environment::containsProperty);
+  }
+
+  private static LocalEngineOptions options(EmbeddedEngineProperties properties) {
+    return LocalEngineOptions.defaults()
+        .withHost(properties.host())
+        .withPort(properties.port())
+        .withDataDirectory(properties.dataDirectory());
+  }
+
+  private static MapPropertySource clientProperties(LocalEngine engine) {
+    String address = engine.restAddress().toString();
+    return new MapPropertySource(
+        "airlockEmbeddedEngine",
+        Map.of(
+            "camunda.client.mode", "self-managed",
+            "camunda.client.rest-address", address,
+            "camunda.client.prefer-rest-over-grpc", "true",
+            "camunda.client.auth.method", "none",
+            "airlock.engine.rest-address", address));
+  }
+
+  private static ApplicationListener<ContextClosedEvent> closeOnShutdown(LocalEngine engine) {
+    return event -> {
+      LOG.info("Stopping the embedded local engine at {}", engine.restAddress());
+      engine.close();
+    };
+  }
+}
