@@ -68,6 +68,11 @@ public final class LoopbackServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Forgets the requests received so far. */
+    public void clearRequests() {
+        requests.clear();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
