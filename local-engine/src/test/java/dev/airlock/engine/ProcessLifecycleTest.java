@@ -12,23 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcessLifecycleTest {
 
-  @TempDir Path dataDirectory;
-  EngineFixture fixture;
+  @TempDir static Path dataDirectory;
+  static EngineFixture fixture;
 
-  @BeforeEach
-  void startEngine() {
+  @BeforeAll
+  static void startEngine() {
     fixture = new EngineFixture(dataDirectory);
   }
 
-  @AfterEach
-  void stopEngine() {
+  @AfterAll
+  static void stopEngine() {
     fixture.close();
   }
 
