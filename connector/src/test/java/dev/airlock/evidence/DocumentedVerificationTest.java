@@ -53,6 +53,19 @@ class DocumentedVerificationTest {
     }
 
     @Test
+    void scriptAcceptsUnzippedBundle() throws Exception {
+        assumeTrue(onPath("unzip"), "unzip is not installed, and the documented procedure uses it for zipped bundles");
+        SealedBundle bundle = SampleBundles.seal(temp.resolve("task-42"), key);
+        Path unpacked = temp.resolve("unpacked");
+
+        Result unzip = run(List.of("unzip", "-q", bundle.zip().toString(), "-d", unpacked.toString()));
+        Result result = runScript(unpacked);
+
+        assertThat(unzip.exitCode()).as(unzip.output()).isZero();
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
     void scriptAcceptsTrustedKeyFile() throws Exception {
         Path keys = temp.resolve("keys");
         SigningKey stored = SigningKey.loadOrCreate(keys);
