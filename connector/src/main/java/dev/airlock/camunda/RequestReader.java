@@ -5,6 +5,8 @@ import dev.airlock.automation.InvalidTaskException;
 import dev.airlock.automation.Step;
 import dev.airlock.automation.TaskJson;
 import dev.airlock.camunda.model.BrowserTaskRequest;
+import dev.airlock.egress.InvalidOriginException;
+import dev.airlock.egress.OriginAllowlist;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
@@ -85,6 +87,11 @@ final class RequestReader {
     }
     for (int i = 0; i < origins.size(); i++) {
       required(origins.get(i), "allowedOrigins[" + i + "]", "an origin such as http://127.0.0.1:8086");
+    }
+    try {
+      OriginAllowlist.parse(origins);
+    } catch (InvalidOriginException e) {
+      throw new ConnectorInputException("allowedOrigins[" + e.index() + "]: " + e.getMessage(), e);
     }
     return List.copyOf(origins);
   }

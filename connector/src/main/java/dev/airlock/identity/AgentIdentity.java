@@ -1,6 +1,5 @@
 package dev.airlock.identity;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +44,15 @@ public record AgentIdentity(
     return Optional.empty();
   }
 
-  /** Whether {@code origin} ({@code scheme://host[:port]}) is one of the identity's origins. */
-  public boolean allowsOrigin(String origin) {
-    String normalized = normalizeOrigin(origin);
-    return allowedOrigins.stream().anyMatch(allowed -> normalizeOrigin(allowed).equals(normalized));
+  /**
+   * Returns whether the identity may contact {@code originOrUrl}: a URL, an origin ({@code
+   * scheme://host[:port]}) or a wildcard origin ({@code scheme://*.suffix[:port]}). A wildcard in
+   * the identity covers every host under its suffix, and a wildcard in the request is covered only
+   * by the same or a broader wildcard of the identity.
+   */
+  public boolean allowsOrigin(String originOrUrl) {
+    OriginPattern requested = OriginPattern.parse(originOrUrl);
+    return allowedOrigins.stream().map(OriginPattern::parse).anyMatch(allowed -> allowed.covers(requested));
   }
 
   public boolean allowsAction(String action) {
@@ -56,26 +60,10 @@ public record AgentIdentity(
   }
 
   /**
-   * Normalizes an origin or URL to {@code scheme://host:port} in lower case, with the scheme's
-   * default port filled in, so that {@code http://Example.test} and {@code http://example.test:80}
-   * compare equal.
+   * Checks that {@code originOrUrl} is a URL or an origin and throws an {@link
+   * IllegalArgumentException} saying how to write it otherwise.
    */
-  public static String normalizeOrigin(String originOrUrl) {
-    URI uri = URI.create(originOrUrl.trim());
-    if (uri.getScheme() == null || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "'" + originOrUrl + "' is not an origin; write it as scheme://host[:port]");
-    }
-    String scheme = uri.getScheme().toLowerCase();
-    int port = uri.getPort() != -1 ? uri.getPort() : defaultPort(scheme);
-    return scheme + "://" + uri.getHost().toLowerCase() + ":" + port;
-  }
-
-  private static int defaultPort(String scheme) {
-    return switch (scheme) {
-      case "http", "ws" -> 80;
-      case "https", "wss" -> 443;
-      default -> -1;
-    };
+  public static void requireOrigin(String originOrUrl) {
+    OriginPattern.parse(originOrUrl);
   }
 }

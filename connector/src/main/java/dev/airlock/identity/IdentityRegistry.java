@@ -102,7 +102,7 @@ public final class IdentityRegistry {
       }
       for (String origin : identity.allowedOrigins()) {
         try {
-          AgentIdentity.normalizeOrigin(origin);
+          AgentIdentity.requireOrigin(origin);
         } catch (IllegalArgumentException e) {
           throw new IOException(where + ".allowedOrigins: " + e.getMessage(), e);
         }

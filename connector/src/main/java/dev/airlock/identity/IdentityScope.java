@@ -15,12 +15,13 @@ public final class IdentityScope {
    */
   public static void check(
       AgentIdentity identity, String startUrl, List<String> allowedOrigins, List<String> stepActions) {
-    if (!identity.allowsOrigin(startUrl)) {
+    if (!allows(identity, startUrl, "startUrl")) {
       throw outside("startUrl", "the origin of '" + startUrl + "'", identity);
     }
     for (int i = 0; i < allowedOrigins.size(); i++) {
-      if (!identity.allowsOrigin(allowedOrigins.get(i))) {
-        throw outside("allowedOrigins[" + i + "]", "'" + allowedOrigins.get(i) + "'", identity);
+      String field = "allowedOrigins[" + i + "]";
+      if (!allows(identity, allowedOrigins.get(i), field)) {
+        throw outside(field, "'" + allowedOrigins.get(i) + "'", identity);
       }
     }
     for (int i = 0; i < stepActions.size(); i++) {
@@ -32,6 +33,14 @@ public final class IdentityScope {
                 + "', which may run " + identity.allowedActions()
                 + "; remove the step or ask an operator to extend the identity");
       }
+    }
+  }
+
+  private static boolean allows(AgentIdentity identity, String originOrUrl, String field) {
+    try {
+      return identity.allowsOrigin(originOrUrl);
+    } catch (IllegalArgumentException e) {
+      throw new IdentityException(field, e.getMessage());
     }
   }
 

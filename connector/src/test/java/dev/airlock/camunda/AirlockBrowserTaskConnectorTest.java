@@ -105,6 +105,17 @@ class AirlockBrowserTaskConnectorTest {
   }
 
   @Test
+  void originWithPathNamesEntry() {
+    Map<String, Object> variables = request();
+    variables.put("allowedOrigins", List.of("http://127.0.0.1:8086", "http://127.0.0.1:8086/invoices"));
+
+    assertThatThrownBy(() -> run(variables, this::completed))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageStartingWith("allowedOrigins[1]:");
+    assertThat(started).as("tasks started").isEmpty();
+  }
+
+  @Test
   void unknownIdentityRaisesIdentityInvalid() {
     Map<String, Object> variables = request();
     variables.put("identityId", "robot-nobody-knows");

@@ -57,4 +57,36 @@ class IdentityScopeTest {
         .isInstanceOf(IdentityException.class)
         .hasMessageStartingWith("steps[1].action: action 'upload' is not allowed");
   }
+
+  @Test
+  void wildcardIdentityCoversSubdomains() {
+    AgentIdentity portal =
+        new AgentIdentity(
+            "portal-bot", "alice", List.of("https://*.example.test"), Set.of("goto"), Map.of(),
+            Instant.parse("2027-01-01T00:00:00Z"), false);
+
+    assertThatCode(
+            () ->
+                IdentityScope.check(
+                    portal,
+                    "https://billing.example.test/start",
+                    List.of("https://billing.example.test", "https://*.eu.example.test:443"),
+                    List.of("goto")))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void requestWildcardNeedsIdentityWildcard() {
+    assertThatThrownBy(
+            () -> IdentityScope.check(clerk, "http://127.0.0.1:8086/", List.of("http://*.0.0.1:8086"), List.of()))
+        .isInstanceOf(IdentityException.class)
+        .hasMessageStartingWith("allowedOrigins[0]:");
+  }
+
+  @Test
+  void malformedOriginIsOutsideScope() {
+    assertThatThrownBy(() -> IdentityScope.check(clerk, "http://127.0.0.1:8086/", List.of("127.0.0.1:8086"), List.of()))
+        .isInstanceOf(IdentityException.class)
+        .hasMessageStartingWith("allowedOrigins[0]:");
+  }
 }
