@@ -40,7 +40,7 @@ final class ReportWriter {
                 .append("<title>Evidence bundle ").append(escape(info.bundleId())).append("</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
                         + "td,th{border:1px solid #ccc;padding:4px;text-align:left;vertical-align:top}"
-                        + "code{white-space:pre-wrap;word-break:break-all}img{max-width:640px;border:1px solid #999}</style>\n")
+                        + "code{white-space:pre-wrap;word-break:break-all}.time{white-space:nowrap}img{max-width:640px;border:1px solid #999}</style>\n")
                 .append("</head>\n<body>\n<h1>Evidence bundle ").append(escape(info.bundleId())).append("</h1>\n<table>\n");
         row("Agent identity", info.identityId());
         row("Containment level", info.containmentLevel());
@@ -50,7 +50,8 @@ final class ReportWriter {
         row("Journal entries", String.valueOf(contents.journal().size()));
         row("Journal chain head", contents.chainHead());
         for (Map.Entry<String, ?> entry : contents.summary().entrySet()) {
-            row("Summary: " + entry.getKey(), json(entry.getValue()));
+            Object value = entry.getValue();
+            row("Summary: " + entry.getKey(), value instanceof String text ? text : json(value));
         }
         html.append("</table>\n");
     }
@@ -58,7 +59,7 @@ final class ReportWriter {
     private void journal(List<JournalEntry> entries) {
         html.append("<h2>Steps and decisions</h2>\n<table>\n<tr><th>#</th><th>Time</th><th>Type</th><th>Details</th></tr>\n");
         for (JournalEntry entry : entries) {
-            html.append("<tr><td>").append(entry.seq()).append("</td><td>").append(escape(entry.time().toString()))
+            html.append("<tr><td>").append(entry.seq()).append("</td><td class=\"time\">").append(escape(entry.time().toString()))
                     .append("</td><td>").append(escape(entry.type())).append("</td><td><code>")
                     .append(escape(json(entry.data()))).append("</code>");
             if ("screenshot".equals(entry.type()) && entry.data().get("path") instanceof String path) {

@@ -34,7 +34,8 @@ class ReportWriterTest {
         assertThat(html).contains("<tr><td>https://tracker.invalid:443</td><td>0</td><td>1</td></tr>");
         String pdfHash = Digests.sha256Hex(bundle.directory().resolve("downloads/invoice-INV-1001.pdf"));
         assertThat(html).contains("<td>downloads/invoice-INV-1001.pdf</td>").contains(pdfHash);
-        assertThat(html).contains("<th>Summary: status</th><td>&quot;COMPLETED&quot;</td>");
+        assertThat(html).contains("<th>Summary: status</th><td>COMPLETED</td>");
+        assertThat(html).contains("<th>Summary: steps</th><td>3</td>");
     }
 
     @Test
