@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Writes {@code report.html}, the human-readable summary of a bundle. Every value from the task is HTML-escaped,
- * and a content security policy keeps the page from loading anything but the bundle's own images.
+ * and a content security policy keeps the page from running scripts or loading remote content.
  */
 final class ReportWriter {
 
