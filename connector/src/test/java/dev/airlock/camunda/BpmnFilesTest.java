@@ -104,12 +104,16 @@ class BpmnFilesTest {
       }
       Set<String> browserTaskIds =
           browserTasks(bpmn).stream().map(task -> task.getAttribute("id")).collect(Collectors.toSet());
-      boolean caught =
+      List<Element> checkpointEvents =
           list(bpmn.getElementsByTagNameNS(BPMN, "boundaryEvent")).stream()
               .filter(event -> browserTaskIds.contains(event.getAttribute("attachedToRef")))
-              .flatMap(event -> children(event, BPMN, "errorEventDefinition").stream())
-              .anyMatch(definition -> AirlockErrorCodes.CHECKPOINT.equals(errorCodes.get(definition.getAttribute("errorRef"))));
-      assertThat(caught).as("AIRLOCK_CHECKPOINT boundary in %s", file).isTrue();
+              .filter(event -> children(event, BPMN, "errorEventDefinition").stream()
+                  .anyMatch(definition -> AirlockErrorCodes.CHECKPOINT.equals(errorCodes.get(definition.getAttribute("errorRef")))))
+              .toList();
+      assertThat(checkpointEvents).as("AIRLOCK_CHECKPOINT boundary in %s", file).hasSize(1);
+      // Camunda 8 keeps error variables local to the catch event unless output mappings copy them.
+      assertThat(mappings(checkpointEvents.getFirst(), "output")).as("outputs of the checkpoint event in %s", file)
+          .containsKey("airlockCheckpoint");
     }
   }
 
