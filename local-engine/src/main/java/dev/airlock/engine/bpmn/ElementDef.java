@@ -42,5 +42,8 @@ public record ElementDef(
       String externalFormReference,
       String assignee,
       String candidateGroups,
-      String candidateUsers) {}
+      String candidateUsers,
+      String priority,
+      String dueDate,
+      String followUpDate) {}
 }

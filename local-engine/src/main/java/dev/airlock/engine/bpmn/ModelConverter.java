@@ -22,8 +22,10 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -189,12 +191,20 @@ final class ModelConverter {
       checkExpression(task.getId(), "candidateGroups", candidateGroups, false);
       checkExpression(task.getId(), "candidateUsers", candidateUsers, false);
     }
+    var priorityDefinition = task.getSingleExtensionElement(ZeebePriorityDefinition.class);
+    var priority = priorityDefinition == null ? null : priorityDefinition.getPriority();
+    checkExpression(task.getId(), "priority", priority, false);
+    var schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+    var dueDate = schedule == null ? null : schedule.getDueDate();
+    var followUpDate = schedule == null ? null : schedule.getFollowUpDate();
+    checkExpression(task.getId(), "dueDate", dueDate, false);
+    checkExpression(task.getId(), "followUpDate", followUpDate, false);
     elements.put(
         task.getId(),
         element(task, ElementKind.USER_TASK, scopeId)
             .userTask(
-                new UserTaskDefinition(
-                    formId, externalReference, assignee, candidateGroups, candidateUsers))
+                new UserTaskDefinition(formId, externalReference, assignee, candidateGroups,
+                    candidateUsers, priority, dueDate, followUpDate))
             .build());
   }
 

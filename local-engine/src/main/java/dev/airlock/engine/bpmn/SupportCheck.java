@@ -49,8 +49,8 @@ final class SupportCheck {
           "serviceTask", Set.of("taskDefinition", "ioMapping", "taskHeaders", "properties"),
           "userTask",
               Set.of(
-                  "userTask", "formDefinition", "assignmentDefinition", "ioMapping",
-                  "taskHeaders", "properties"),
+                  "userTask", "formDefinition", "assignmentDefinition", "priorityDefinition",
+                  "taskSchedule", "ioMapping", "taskHeaders", "properties"),
           "endEvent", Set.of("ioMapping", "properties"),
           "boundaryEvent", Set.of("ioMapping", "properties"),
           "subProcess", Set.of("ioMapping", "properties"));
@@ -141,8 +141,10 @@ final class SupportCheck {
       for (var extension : children(child)) {
         if (!ZEEBE.equals(extension.getNamespaceURI())
             || !allowed.contains(extension.getLocalName())) {
+          var name = ZEEBE.equals(extension.getNamespaceURI())
+              ? "zeebe:" + extension.getLocalName() : extension.getTagName();
           problems.add(
-              describe(element) + " has the extension element " + extension.getTagName()
+              describe(element) + " has the extension element " + name
                   + ", which the local engine does not support on a "
                   + element.getLocalName());
         }

@@ -68,6 +68,10 @@ final class WaitStates {
     var groups = context.list(definition.candidateGroups(), "candidate groups");
     var users = context.list(definition.candidateUsers(), "candidate users");
     var external = context.optionalString(definition.externalFormReference(), "external form");
+    var priority = definition.priority() == null ? Integer.valueOf(DEFAULT_PRIORITY)
+        : context.integer(definition.priority(), "priority");
+    var dueDate = context.optionalString(definition.dueDate(), "due date");
+    var followUpDate = context.optionalString(definition.followUpDate(), "follow-up date");
     if (context.failure() != null) {
       incidents.raise(instance, row, IncidentType.EXTRACT_VALUE_ERROR, context.failure());
       return;
@@ -88,7 +92,7 @@ final class WaitStates {
         instance.row().processDefinitionKey(), instance.row().processDefinitionId(),
         instance.row().version(), element.id(), element.name(), "CREATED", assignee,
         Json.write(groups), Json.write(users), formKey, external,
-        Json.write(element.taskHeaders()), DEFAULT_PRIORITY, null, null,
+        Json.write(element.taskHeaders()), priority, dueDate, followUpDate,
         ProcessExecutor.now(), null, null, null));
   }
 
