@@ -16,7 +16,8 @@ public final class IdentityScope {
   public static void check(
       AgentIdentity identity, String startUrl, List<String> allowedOrigins, List<String> stepActions) {
     if (!allows(identity, startUrl, "startUrl")) {
-      throw outside("startUrl", "the origin of '" + startUrl + "'", identity);
+      // Only the origin is quoted: a URL's path or query may carry a replaced {{secrets.NAME}} value.
+      throw outside("startUrl", "the origin " + OriginPattern.parse(startUrl).text(), identity);
     }
     for (int i = 0; i < allowedOrigins.size(); i++) {
       String field = "allowedOrigins[" + i + "]";

@@ -49,6 +49,11 @@ record OriginPattern(String scheme, String host, boolean wildcard, int port) {
     return requested.host.equals(host) ? requested.wildcard : requested.host.endsWith("." + host);
   }
 
+  /** Returns the origin as text, such as {@code https://*.example.com:443}. */
+  String text() {
+    return scheme + "://" + (wildcard ? "*." : "") + host + ":" + port;
+  }
+
   private static int defaultPort(String scheme) {
     return switch (scheme) {
       case "http", "ws" -> 80;
