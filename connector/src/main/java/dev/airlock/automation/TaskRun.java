@@ -78,19 +78,28 @@ final class TaskRun {
         StepGate.Stop stop = null;
         RuntimeException failure = null;
         int failedStep = -1;
+        boolean shutDown = false;
         try {
-            openContext(sandbox);
-            stop = runSteps();
-        } catch (StepFailure e) {
-            failure = (RuntimeException) e.getCause();
-            failedStep = e.index;
-        } catch (RuntimeException e) {
-            failure = e;
+            try {
+                openContext(sandbox);
+                stop = runSteps();
+            } catch (StepFailure e) {
+                failure = (RuntimeException) e.getCause();
+                failedStep = e.index;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (failure != null) {
+                recordFailure(failedStep, failure);
+            }
+            shutDown = true;
+            failure = new BrowserShutdown(task, recorder, LOG).finish(sandbox, context, page, failure);
+        } finally {
+            if (!shutDown) {
+                // An Error such as OutOfMemoryError skipped the orderly shutdown; the sandbox must still go.
+                sandbox.close();
+            }
         }
-        if (failure != null) {
-            recordFailure(failedStep, failure);
-        }
-        failure = new BrowserShutdown(task, recorder, LOG).finish(sandbox, context, page, failure);
         return seal(stop, failure, failedStep);
     }
 
@@ -177,11 +186,20 @@ final class TaskRun {
                 byte[] png = page.screenshot(new Page.ScreenshotOptions().setMask(secretFields).setTimeout(remainingMillis(null)));
                 return recorder.addScreenshot(name, png);
             } catch (PlaywrightException e) {
-                if (attempt >= SCREENSHOT_ATTEMPTS || !String.valueOf(e.getMessage()).contains("context was destroyed")) {
+                if (attempt >= SCREENSHOT_ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * Tells whether a screenshot failure is transient: a navigation replaced the document, or headed Chromium had
+     * not painted a frame yet.
+     */
+    private static boolean retryable(PlaywrightException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("context was destroyed") || message.contains("Unable to capture screenshot");
     }
 
     private void checkJournal() {
