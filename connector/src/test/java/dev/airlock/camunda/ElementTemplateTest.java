@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.camunda.model.BrowserTaskRequest;
+import dev.airlock.camunda.template.TemplateDefaults;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,6 +66,11 @@ class ElementTemplateTest {
 
     assertThat(errorExpression.path("value").asText()).isEqualTo(AirlockErrorCodes.DEFAULT_ERROR_EXPRESSION);
     assertThat(errorExpression.path("binding").path("type").asText()).isEqualTo("zeebe:taskHeader");
+  }
+
+  @Test
+  void retriesWaitBeforeRunningAgain() {
+    assertThat(propertyById("retryBackoff").path("value").asText()).isEqualTo(TemplateDefaults.DEFAULT_RETRY_BACKOFF);
   }
 
   @Test
