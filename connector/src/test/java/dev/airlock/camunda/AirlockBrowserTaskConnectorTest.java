@@ -179,6 +179,10 @@ class AirlockBrowserTaskConnectorTest {
     assertThat(result.evidence().stepCount()).isEqualTo(2);
     assertThat(result.evidence().containmentLevel()).isEqualTo("test");
     assertThat(result.evidence().manifestSha256()).hasSize(64);
+    assertThat(result.evidence().startedAt()).isEqualTo("2026-12-04T12:00:00Z");
+    assertThat(result.evidence().endedAt()).as("end from the manifest").isNotBlank();
+    assertThat(result.evidence().signature()).isNotBlank();
+    assertThat(result.evidence().keyId()).hasSize(16);
     assertThat(result.documents()).extracting(d -> d.metadata().get("fileName").toString())
         .anyMatch(name -> name.endsWith(".zip"))
         .anyMatch(name -> name.endsWith("report.html"))

@@ -13,8 +13,8 @@ package dev.airlock.camunda.model;
  * @param identityId agent identity the task ran as
  * @param containmentLevel how strongly the sandbox was isolated
  * @param stepCount number of steps in the request
- * @param startedAt when the connector started the task
- * @param endedAt when the task ended
+ * @param startedAt when the task started, as recorded in the manifest
+ * @param endedAt when the task ended, as recorded in the manifest
  * @param bundle the bundle zip as a Camunda document
  */
 public record EvidenceSummary(
