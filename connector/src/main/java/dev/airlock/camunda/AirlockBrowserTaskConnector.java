@@ -95,8 +95,8 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     JobContext job = context.getJobContext();
     ReadRequest request =
         RequestReader.read(context.bindVariables(BrowserTaskRequest.class), settings.maxTotalTimeout());
-    Instant startedAt = settings.clock().instant();
-    AgentIdentity identity = authorize(request, startedAt);
+    Instant now = settings.clock().instant();
+    AgentIdentity identity = authorize(request, now);
     Map<String, String> credentials = credentials(identity);
     List<Approval> decisions =
         consumedApprovals.unused(approvals.approvals(job.getProcessInstanceKey(), identity, request.approvalValidity()));
