@@ -31,6 +31,16 @@ class IdentityRegistryTest {
   }
 
   @Test
+  void demoIdentityFileLoads() {
+    Path demoFile = Path.of("").toAbsolutePath().getParent().resolve("examples/processes/identities.json");
+
+    AgentIdentity clerk = IdentityRegistry.load(demoFile).require("invoice-clerk", NOW);
+
+    assertThat(clerk.allowsOrigin("http://127.0.0.1:8086/login")).isTrue();
+    assertThat(clerk.credentials()).containsOnlyKeys("username", "password");
+  }
+
+  @Test
   void unknownIdentityNamesTheField() throws IOException {
     IdentityRegistry registry = IdentityRegistry.load(write(identity("clerk", false, "2027-01-01T00:00:00Z")));
 
