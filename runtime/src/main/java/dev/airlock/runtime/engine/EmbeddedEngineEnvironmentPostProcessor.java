@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -46,7 +48,7 @@ public final class EmbeddedEngineEnvironmentPostProcessor implements Environment
     }
 
     LocalEngine engine = LocalEngine.start(options(properties));
-    application.addListeners(closeOnShutdown(engine));
+    application.addInitializers(registerForShutdown(engine));
     environment.getPropertySources().addFirst(clientProperties(engine));
     LOG.info(
         "Started the embedded local engine at {} (data in {})",
@@ -81,10 +83,23 @@ public final class EmbeddedEngineEnvironmentPostProcessor implements Environment
             "airlock.engine.rest-address", address));
   }
 
-  private static ApplicationListener<ContextClosedEvent> closeOnShutdown(LocalEngine engine) {
-    return event -> {
-      LOG.info("Stopping the embedded local engine at {}", engine.restAddress());
-      engine.close();
+  /**
+   * Registers the engine as the context's first bean, so that Spring closes it last: after the
+   * job workers, which would otherwise poll an engine that is gone.
+   */
+  private static ApplicationContextInitializer<ConfigurableApplicationContext> registerForShutdown(
+      LocalEngine engine) {
+    return context -> {
+      if (context instanceof GenericApplicationContext generic) {
+        generic.registerBean("airlockLocalEngine", LocalEngine.class, () -> engine);
+      } else {
+        context.addApplicationListener(
+            event -> {
+              if (event instanceof ContextClosedEvent) {
+                engine.close();
+              }
+            });
+      }
     };
   }
 }
