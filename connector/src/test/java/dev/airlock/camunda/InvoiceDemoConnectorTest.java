@@ -58,7 +58,8 @@ class InvoiceDemoConnectorTest {
     Files.writeString(
         identities,
         Files.readString(NodeChecks.REPOSITORY.resolve("examples/processes/identities.json"))
-            .replace("http://127.0.0.1:8086", origin));
+            .replace("http://127.0.0.1:8086", origin)
+            .replaceAll("\"expiresAt\": \"[^\"]+\"", "\"expiresAt\": \"" + Instant.now().plus(Duration.ofDays(1)) + "\""));
     key = SigningKey.generate();
     TaskRunner runner =
         new TaskRunner(
