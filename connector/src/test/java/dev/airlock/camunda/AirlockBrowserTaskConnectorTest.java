@@ -8,6 +8,7 @@ import dev.airlock.automation.DownloadedFile;
 import dev.airlock.automation.PendingAction;
 import dev.airlock.automation.TaskOutcome;
 import dev.airlock.camunda.model.BrowserTaskResult;
+import dev.airlock.camunda.model.DocumentReferenceVariable;
 import dev.airlock.evidence.BundleInfo;
 import dev.airlock.evidence.BundleVerifier;
 import dev.airlock.evidence.EvidenceRecorder;
@@ -18,9 +19,13 @@ import dev.airlock.identity.SecretResolver;
 import dev.airlock.policy.Approval;
 import dev.airlock.policy.ApprovalSigner;
 import dev.airlock.sandbox.SandboxException;
+import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
+import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,6 +174,28 @@ class AirlockBrowserTaskConnectorTest {
   }
 
   @Test
+  void inputFileReachesTaskAndIsDeleted() throws Exception {
+    var store = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
+    var document =
+        store.create(DocumentCreationRequest.from("receipt".getBytes()).fileName("receipt.txt").contentType("text/plain").build());
+    Map<String, Object> variables = request();
+    variables.put(
+        "inputFiles",
+        Map.of("receipt.txt", ConnectorsObjectMapperSupplier.getCopy().convertValue(DocumentReferenceVariable.of(document), Map.class)));
+    Map<String, String> contentDuringRun = new HashMap<>();
+
+    run(
+        variables,
+        (task, dir) -> {
+          task.inputFiles().forEach((name, path) -> contentDuringRun.put(name, readString(path)));
+          return completed(task, dir);
+        });
+
+    assertThat(contentDuringRun).containsExactly(Map.entry("receipt.txt", "receipt"));
+    assertThat(started.getFirst().inputFiles().get("receipt.txt")).as("input file after the run").doesNotExist();
+  }
+
+  @Test
   void completedTaskReturnsResultAndDocuments() throws Exception {
     BrowserTaskResult result = (BrowserTaskResult) run(request(), this::completed);
 
@@ -271,6 +298,14 @@ class AirlockBrowserTaskConnectorTest {
       throw new AssertionError("expected a ConnectorException", e);
     }
     throw new AssertionError("expected a ConnectorException, but the task completed");
+  }
+
+  private static String readString(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new AssertionError("input file " + path + " is not readable", e);
+    }
   }
 
   static Map<String, Object> request() {
