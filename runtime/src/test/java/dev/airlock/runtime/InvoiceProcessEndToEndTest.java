@@ -12,6 +12,8 @@ import dev.airlock.runtime.demo.ProcessState;
 import dev.airlock.runtime.demo.ProcessWatcher;
 import io.camunda.client.CamundaClient;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,7 @@ class InvoiceProcessEndToEndTest {
   @TempDir static Path data;
 
   static DemoApp app;
+  static URI appThatIsDown;
   static ConfigurableApplicationContext runtime;
   static CamundaClient client;
   static InvoiceDemo demo;
@@ -42,7 +45,10 @@ class InvoiceProcessEndToEndTest {
   @BeforeAll
   static void startRuntime() throws Exception {
     app = DemoApp.start(DemoAppOptions.defaults());
-    runtime = TestRuntime.start(data, app.baseUrl());
+    try (DemoApp stopped = DemoApp.start(DemoAppOptions.defaults())) {
+      appThatIsDown = stopped.baseUrl();
+    }
+    runtime = TestRuntime.start(data, List.of(app.baseUrl(), appThatIsDown));
     client = runtime.getBean(CamundaClient.class);
     demo = new InvoiceDemo(client);
     demo.deploy();
@@ -97,6 +103,56 @@ class InvoiceProcessEndToEndTest {
     assertThat(((ProcessState.Completed) end).variables().get("airlockDecision")).isEqualTo("REJECTED");
     assertThat(completedEndEvents(instance)).containsExactly("Rejected");
     assertThat(app.paymentCount(InvoiceDemo.INVOICE_ID)).as("payments after rejection").isEqualTo(paymentsBefore);
+  }
+
+  @Test
+  void unreachableTargetIsRetriedThenBecomesIncident() throws Exception {
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("processes/unreachable-target.bpmn")
+        .send()
+        .join();
+    String target = appThatIsDown.toString().replaceAll("/+$", "");
+    long instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("airlock-unreachable-target")
+            .latestVersion()
+            .variables(Map.of("targetUrl", target))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    ProcessState end = watcher.await(instance, STAGE_TIMEOUT);
+
+    assertThat(end).as("state after the retries").isInstanceOf(ProcessState.Incident.class);
+    ProcessState.Incident incident = (ProcessState.Incident) end;
+    assertThat(incident.elementId()).isEqualTo("BrowserTask");
+    assertThat(incident.message()).as("incident message").contains(target).containsIgnoringCase("fail");
+    List<Instant> attempts = attemptStarts(instance);
+    assertThat(attempts).as("attempts, one per retry").hasSize(3);
+    for (int attempt = 1; attempt < attempts.size(); attempt++) {
+      assertThat(Duration.between(attempts.get(attempt - 1), attempts.get(attempt)))
+          .as("pause before attempt %d, the configured retryBackoff is PT3S", attempt + 1)
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+  }
+
+  /** Reads when each attempt of the instance's browser task started, from its evidence bundles. */
+  private List<Instant> attemptStarts(long instance) throws Exception {
+    List<Instant> starts = new java.util.ArrayList<>();
+    try (var bundles = Files.list(data.resolve("evidence"))) {
+      for (Path manifest :
+          bundles
+              .filter(path -> Files.isDirectory(path) && path.getFileName().toString().startsWith("task-" + instance + "-"))
+              .map(path -> path.resolve("manifest.json"))
+              .toList()) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+        starts.add(Instant.parse(json.get("startedAt").asText()));
+      }
+    }
+    starts.sort(null);
+    return starts;
   }
 
   private List<String> completedEndEvents(long instance) {

@@ -15,9 +15,10 @@ final class TestRuntime {
 
   private TestRuntime() {}
 
-  static ConfigurableApplicationContext start(Path data, URI demoApp, String... extraArguments)
+  /** Starts the runtime; the demo identity may reach the origins of {@code targets}. */
+  static ConfigurableApplicationContext start(Path data, List<URI> targets, String... extraArguments)
       throws IOException {
-    Path identities = writeIdentities(data, demoApp);
+    Path identities = writeIdentities(data, targets);
     String[] base = {
       "--airlock.identities-file=" + identities,
       "--AIRLOCK_DEMO_USERNAME=" + DemoAppOptions.DEFAULT_USERNAME,
@@ -35,14 +36,15 @@ final class TestRuntime {
     return AirlockRuntimeApplication.start(arguments);
   }
 
-  /** Writes the demo identity, allowed to reach only the demo app's origin on its test port. */
-  private static Path writeIdentities(Path data, URI demoApp) throws IOException {
-    String origin = demoApp.getScheme() + "://" + demoApp.getHost() + ":" + demoApp.getPort();
+  /** Writes the demo identity, allowed to reach only the given targets' origins. */
+  private static Path writeIdentities(Path data, List<URI> targets) throws IOException {
+    List<String> origins =
+        targets.stream().map(uri -> uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toList();
     Map<String, Object> identity =
         Map.of(
             "id", "invoice-clerk",
             "owner", "finance-robots",
-            "allowedOrigins", List.of(origin),
+            "allowedOrigins", origins,
             "allowedActions",
                 List.of("goto", "fill", "click", "waitFor", "extract", "download", "screenshot", "assertVisible"),
             "credentials",
