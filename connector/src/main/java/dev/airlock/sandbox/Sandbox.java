@@ -101,12 +101,14 @@ public final class Sandbox implements AutoCloseable {
         closed = true;
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
+        List<Long> knownPids = processIds();
 
         closeQuietly("browser", browser::close, problems);
         closeQuietly("Playwright driver", playwright::close, problems);
         closeQuietly("Xvfb", display::close, problems);
         awaitExit(driverPid, problems, "Playwright driver");
         killSurvivors(problems);
+        awaitExitOf(knownPids, problems);
         deleteFolders(problems);
 
         LOG.info("Sandbox {} closed in {} ms", id, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -151,6 +153,23 @@ public final class Sandbox implements AutoCloseable {
             for (SandboxProcesses.Marked process : SandboxProcesses.of(id)) {
                 problems.add("process " + process.pid() + " is still running after SIGKILL");
             }
+        }
+    }
+
+    /**
+     * Waits for processes seen before the shutdown. A process loses its readable environment while it exits, so
+     * the marker scan alone can miss one that is still ending.
+     */
+    private void awaitExitOf(List<Long> pids, List<String> problems) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MILLIS);
+        List<Long> running = pids.stream().filter(SandboxProcesses::isRunning).toList();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+            running = running.stream().filter(SandboxProcesses::isRunning).toList();
+        }
+        for (long pid : running) {
+            SandboxProcesses.kill(pid);
+            problems.add("process " + pid + " outlived the shutdown and was killed");
         }
     }
 

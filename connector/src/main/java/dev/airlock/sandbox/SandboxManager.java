@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,12 +74,15 @@ public final class SandboxManager {
      */
     public int cleanupLeftovers() {
         int removed = 0;
+        List<Long> killed = new ArrayList<>();
         for (SandboxProcesses.Marked process : SandboxProcesses.scan()) {
             if (!SandboxProcesses.ownerAlive(process.owner())) {
                 LOG.info("Killing leftover process {} of sandbox {} ({})", process.pid(), process.sandboxId(), process.command());
                 SandboxProcesses.kill(process.pid());
+                killed.add(process.pid());
             }
         }
+        awaitKilled(killed);
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(config.workRoot(), SANDBOX_PREFIX + "*")) {
             for (Path folder : folders) {
                 if (removeIfOrphaned(folder)) {
@@ -87,6 +93,23 @@ public final class SandboxManager {
             throw new SandboxException("Failed to list the sandbox work root " + config.workRoot() + ": " + e.getMessage(), e);
         }
         return removed;
+    }
+
+    private static void awaitKilled(List<Long> pids) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Long> running = pids;
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            running = running.stream().filter(SandboxProcesses::isRunning).toList();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!running.isEmpty()) {
+            LOG.warn("Leftover sandbox processes {} still run 5 s after SIGKILL", running);
+        }
     }
 
     private boolean removeIfOrphaned(Path folder) throws IOException {

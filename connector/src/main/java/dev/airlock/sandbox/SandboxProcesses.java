@@ -63,6 +63,16 @@ final class SandboxProcesses {
         return startTime(Long.parseLong(parts[0])).map(parts[1]::equals).orElse(false);
     }
 
+    /** Tells whether a process exists and has not exited; a zombie, which only waits to be reaped, has exited. */
+    static boolean isRunning(long pid) {
+        try {
+            Path processDir = PROC.resolve(Long.toString(pid));
+            return !isZombie(processDir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Sends SIGKILL to a process; a process that is already gone is ignored. */
     static void kill(long pid) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -97,7 +107,8 @@ final class SandboxProcesses {
     private static boolean isZombie(Path processDir) throws IOException {
         String stat = Files.readString(processDir.resolve("stat"));
         int afterName = stat.lastIndexOf(')');
-        return afterName > 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'Z';
+        char state = afterName > 0 && stat.length() > afterName + 2 ? stat.charAt(afterName + 2) : '?';
+        return state == 'Z' || state == 'X';
     }
 
     private static Optional<String> startTime(long pid) {

@@ -1,0 +1,111 @@
+package dev.airlock.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import dev.airlock.egress.LoopbackServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Task 1 leaves state of every kind in its sandbox; task 2, in a new sandbox on the same site, finds none of it. */
+class SandboxIsolationTest {
+
+    @TempDir
+    static Path workRoot;
+
+    static LoopbackServer site;
+    static SandboxManager manager;
+
+    @BeforeAll
+    static void startSite() {
+        site = LoopbackServer.start()
+                .serve("/state.html", new LoopbackServer.Response(200, "text/html", """
+                        <a href="/report.txt">report</a>
+                        """.getBytes(StandardCharsets.UTF_8), Map.of("Set-Cookie", "server-session=abc; Path=/; HttpOnly")))
+                .serve("/check.html", LoopbackServer.Response.html("<p>check</p>"))
+                .serve("/sw.js", LoopbackServer.Response.of("text/javascript",
+                        "self.addEventListener('fetch', () => {});".getBytes(StandardCharsets.UTF_8), Map.of()))
+                .serve("/report.txt", LoopbackServer.Response.of("text/plain", "report".getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Disposition", "attachment; filename=\"report.txt\"")));
+        manager = new SandboxManager(SandboxConfig.defaults().withWorkRoot(workRoot));
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+    }
+
+    @Test
+    void secondSandboxFindsNothingOfTheFirst() throws IOException {
+        Path firstDownload;
+        try (Sandbox first = manager.acquire()) {
+            BrowserContext context = first.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setAcceptDownloads(true));
+            Page page = context.newPage();
+            page.navigate(site.origin() + "/state.html");
+            page.evaluate("""
+                    async () => {
+                      document.cookie = 'script-cookie=1; path=/';
+                      localStorage.setItem('key', 'value');
+                      await new Promise((resolve, reject) => {
+                        const open = indexedDB.open('airlock-test', 1);
+                        open.onupgradeneeded = () => open.result.createObjectStore('items');
+                        open.onsuccess = () => {
+                          const tx = open.result.transaction('items', 'readwrite');
+                          tx.objectStore('items').put('value', 'key');
+                          tx.oncomplete = resolve;
+                        };
+                        open.onerror = reject;
+                      });
+                      await navigator.serviceWorker.register('/sw.js');
+                      await navigator.serviceWorker.ready;
+                    }
+                    """);
+            Download download = page.waitForDownload(() -> page.click("a"));
+            firstDownload = download.path();
+
+            assertThat(state(page)).as("state set by task 1").isEqualTo(Map.of(
+                    "cookie", "script-cookie=1", "localStorage", 1, "indexedDb", 1, "serviceWorkers", 1));
+            assertThat(context.cookies()).hasSize(2);
+            assertThat(firstDownload).exists().startsWith(first.downloadsFolder());
+            context.close();
+        }
+
+        try (Sandbox second = manager.acquire()) {
+            BrowserContext context = second.browser().newContext();
+            assertThat(context.cookies()).as("cookies before any request").isEmpty();
+            Page page = context.newPage();
+            page.navigate(site.origin() + "/check.html");
+
+            assertThat(state(page)).as("state seen by task 2").isEqualTo(Map.of(
+                    "cookie", "", "localStorage", 0, "indexedDb", 0, "serviceWorkers", 0));
+            assertThat(context.cookies()).isEmpty();
+            assertThat(firstDownload).doesNotExist();
+            try (Stream<Path> files = Files.list(second.downloadsFolder())) {
+                assertThat(files).isEmpty();
+            }
+            context.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> state(Page page) {
+        return (Map<String, Object>) page.evaluate("""
+                async () => ({
+                  cookie: document.cookie,
+                  localStorage: localStorage.length,
+                  indexedDb: (await indexedDB.databases()).length,
+                  serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length
+                })
+                """);
+    }
+}
