@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Chromium inside bubblewrap. Playwright launches a wrapper script as if it were the browser; the script starts
- * Chromium in fresh user, PID, IPC, UTS and mount namespaces with a read-only root, a private /tmp and writable binds
- * only for the sandbox folder, the X11 socket folder and the profile folder that Playwright names on the command line.
- * The network namespace is shared because the browser must reach the allowed origins.
+ * Runs Chromium inside bubblewrap. Playwright launches a wrapper script as if it were the browser. The script starts
+ * Chromium in fresh user, PID, IPC, UTS and mount namespaces with a read-only root and a private /tmp. Only the
+ * sandbox folder, the X11 socket folder and the profile folder that Playwright names on the command line are
+ * writable. The network namespace is shared because the browser must reach the allowed origins.
  */
 final class Bubblewrap {
 

@@ -1,6 +1,6 @@
 package dev.airlock.sandbox;
 
-/** How strongly a sandbox's browser is separated from the host, recorded in every evidence bundle. */
+/** Degree of separation between a sandbox's browser and the host, recorded in every evidence bundle. */
 public enum ContainmentLevel {
     /** Chromium runs inside bubblewrap with fresh user, PID, IPC, UTS and mount namespaces and a private /tmp. */
     NAMESPACED,
