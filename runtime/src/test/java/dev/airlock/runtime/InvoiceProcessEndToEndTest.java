@@ -106,6 +106,25 @@ class InvoiceProcessEndToEndTest {
   }
 
   @Test
+  void approveCommandDecidesPendingApproval() throws Exception {
+    long instance = demo.start(app.baseUrl());
+    ProcessState first = watcher.await(instance, STAGE_TIMEOUT);
+    assertThat(first).isInstanceOf(ProcessState.AwaitingApproval.class);
+    long userTask = ((ProcessState.AwaitingApproval) first).approval().userTaskKey();
+    String engine = runtime.getEnvironment().getProperty("airlock.engine.rest-address");
+
+    int exitCode =
+        AirlockCli.commandLine()
+            .execute("approve", "--engine", engine, "--task", String.valueOf(userTask), "--as", "carol", "--reject");
+
+    assertThat(exitCode).isZero();
+    var task = client.newUserTaskGetRequest(userTask).send().join();
+    assertThat(task.getAssignee()).as("assignee recorded by the engine").isEqualTo("carol");
+    ProcessState end = watcher.await(instance, STAGE_TIMEOUT);
+    assertThat(((ProcessState.Completed) end).variables().get("airlockDecision")).isEqualTo("REJECTED");
+  }
+
+  @Test
   void unreachableTargetIsRetriedThenBecomesIncident() throws Exception {
     client
         .newDeployResourceCommand()

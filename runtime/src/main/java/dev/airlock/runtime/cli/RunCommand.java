@@ -1,5 +1,8 @@
 package dev.airlock.runtime.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.automation.BrowserTask;
 import dev.airlock.automation.TaskJson;
 import dev.airlock.automation.TaskOutcome;
@@ -54,6 +57,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "Credential NAME, typed by {\"secret\":\"NAME\"} values, read from environment variable ENV_VAR. Repeatable.")
   Map<String, String> secretVariables = new HashMap<>();
 
+  @Option(
+      names = "--secrets-file",
+      paramLabel = "FILE",
+      description = "JSON object of credential name to value, for credentials not given with --secret. Keep the file readable by you only.")
+  Path secretsFile;
+
   @Override
   public Integer call() throws IOException {
     BrowserTask task = TaskJson.parse(readTaskFile()).withCredentials(secrets());
@@ -83,8 +92,8 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, String> secrets() {
-    Map<String, String> credentials = new HashMap<>();
+  private Map<String, String> secrets() throws IOException {
+    Map<String, String> credentials = new HashMap<>(secretsFromFile());
     secretVariables.forEach(
         (name, variable) -> {
           String value = System.getenv(variable);
@@ -95,6 +104,21 @@ public final class RunCommand implements Callable<Integer> {
           credentials.put(name, value);
         });
     return credentials;
+  }
+
+  private Map<String, String> secretsFromFile() throws IOException {
+    if (secretsFile == null) {
+      return Map.of();
+    }
+    try {
+      String json = Files.readString(secretsFile);
+      return new ObjectMapper().readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "secrets file " + secretsFile + " is not a JSON object of name to string value: " + e.getOriginalMessage(), e);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("secrets file not found: " + secretsFile, e);
+    }
   }
 
   private static String describe(TaskOutcome outcome) {
