@@ -2,7 +2,6 @@ package dev.airlock.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -11,7 +10,6 @@ import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxConfig;
 import dev.airlock.sandbox.SandboxManager;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * foreign one is also reached by the name {@code foreign.test}, which Chromium maps to 127.0.0.1.
  */
 class EgressBlockingTest {
+
+    /** Playwright for Java runs route handlers only while the test thread is inside a Playwright call, so waits pump. */
+    private static final Page.WaitForConditionOptions WAIT = new Page.WaitForConditionOptions().setTimeout(20_000);
 
     @TempDir
     static Path workRoot;
@@ -57,6 +58,11 @@ class EgressBlockingTest {
                 .serve("/landing.html", LoopbackServer.Response.html("<p>landed</p>"))
                 .serve("/sub.html", LoopbackServer.Response.html("<img alt=\"moved\" src=\"/moved.png\">"))
                 .serve("/moved.png", LoopbackServer.Response.redirect(foreignByName + "/pixel.png"));
+        allowed.serve("/worker.html", LoopbackServer.Response.html("<p>worker page</p>"))
+                .serve("/worker.js", LoopbackServer.Response.of("text/javascript", """
+                        self.addEventListener('install', () => self.skipWaiting());
+                        self.addEventListener('message', event => event.waitUntil(fetch(event.data).catch(() => {})));
+                        """.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of()));
         foreign.serve("/frame.html", LoopbackServer.Response.html("<p>foreign frame</p>"));
 
         SandboxConfig config = SandboxConfig.defaults().withWorkRoot(workRoot)
@@ -88,11 +94,11 @@ class EgressBlockingTest {
     }
 
     @Test
-    void imageIframeAndPopupToOtherOriginsAreBlocked() {
+    void foreignImageFrameAndPopupBlocked() {
         Page page = context.newPage();
 
         page.navigate(allowed.origin() + "/page.html");
-        await().atMost(Duration.ofSeconds(20)).until(() -> blocked().size() >= 3);
+        page.waitForCondition(() -> blocked().size() >= 3, WAIT);
 
         assertThat(blocked()).extracting(NetworkEvent::url).containsExactlyInAnyOrder(
                 foreign.origin() + "/pixel.png",
@@ -107,7 +113,7 @@ class EgressBlockingTest {
         Page page = context.newPage();
 
         page.navigate(allowed.origin() + "/page.html");
-        await().atMost(Duration.ofSeconds(20)).until(() -> blocked().size() >= 3);
+        page.waitForCondition(() -> blocked().size() >= 3, WAIT);
 
         assertThat(journal).extracting(NetworkEvent::url).noneMatch(url -> url.startsWith("about:") || url.startsWith("data:"));
         assertThat(page.frames()).extracting(frame -> frame.url()).contains("about:blank");
@@ -148,12 +154,30 @@ class EgressBlockingTest {
         Page page = context.newPage();
 
         page.navigate(allowed.origin() + "/sub.html");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !blocked().isEmpty());
+        page.waitForCondition(() -> !blocked().isEmpty(), WAIT);
 
         assertThat(blocked()).singleElement().satisfies(event -> {
             assertThat(event.url()).isEqualTo("http://foreign.test:" + foreign.port() + "/pixel.png");
             assertThat(event.resourceType()).isEqualTo("image");
         });
+        assertThat(foreign.requests()).isEmpty();
+    }
+
+    @Test
+    void serviceWorkerRequestToAnotherOriginIsBlocked() {
+        Page page = context.newPage();
+        page.navigate(allowed.origin() + "/worker.html");
+
+        page.evaluate("""
+                async url => {
+                  const registration = await navigator.serviceWorker.register('/worker.js');
+                  await navigator.serviceWorker.ready;
+                  registration.active.postMessage(url);
+                }
+                """, foreign.origin() + "/beacon");
+        page.waitForCondition(() -> !blocked().isEmpty(), WAIT);
+
+        assertThat(blocked()).singleElement().extracting(NetworkEvent::url).isEqualTo(foreign.origin() + "/beacon");
         assertThat(foreign.requests()).isEmpty();
     }
 
