@@ -61,6 +61,18 @@ class BadInputTest {
   }
 
   @Test
+  void jobWorkerUserTaskIsRejected() {
+    var process = Bpmn.createExecutableProcess("legacyTask").startEvent("start")
+        .userTask("legacy").endEvent("end").done();
+
+    var problem = problem(() -> fixture.client().newDeployResourceCommand()
+        .addProcessModel(process, "legacyTask.bpmn").send().join());
+
+    assertThat(problem.code()).isEqualTo(400);
+    assertThat(problem.details().getDetail()).contains("'legacy'", "zeebe:userTask");
+  }
+
+  @Test
   void invalidFeelIsRejectedAtDeployment() {
     var process = Bpmn.createExecutableProcess("badFeel").startEvent("start")
         .serviceTask("task", t -> t.zeebeJobType("x").zeebeInputExpression("a +* (", "b"))

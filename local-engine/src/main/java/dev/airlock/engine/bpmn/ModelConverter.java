@@ -26,6 +26,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -161,6 +162,10 @@ final class ModelConverter {
   }
 
   private void convertUserTask(UserTask task, String scopeId) {
+    if (task.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+      problems.add("User task '" + task.getId() + "' is a job-worker user task, which the local"
+          + " engine does not support; make it a Camunda user task (zeebe:userTask)");
+    }
     var form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
     String formId = null;
     String externalReference = null;
