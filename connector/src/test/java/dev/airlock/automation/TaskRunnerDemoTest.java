@@ -2,6 +2,7 @@ package dev.airlock.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.airlock.evidence.BundleVerifier;
 import dev.airlock.evidence.Digests;
@@ -153,6 +154,24 @@ class TaskRunnerDemoTest {
         assertThat(app.paymentCount("INV-1003")).as("payments of INV-1003").isZero();
         assertThat(Files.readString(outcome.bundle().directory().resolve("journal.jsonl")))
                 .contains("approval is for action " + "0".repeat(64));
+    }
+
+    @Test
+    void failedStepKeepsVideoAndSealsTheBundle() throws IOException {
+        BrowserTask task = task("INV-1001", "{\"action\": \"assertVisible\", \"target\": {\"testId\": \"no-such-element\"}, \"timeout\": \"PT1S\"}");
+        BrowserTask withVideo = new BrowserTask(task.taskId(), task.startUrl(), task.allowedOrigins(), task.steps(), task.totalTimeout(),
+                task.inputFiles(), task.approvals(), task.credentials(), new EvidenceOptions(true, true, true), task.identityId(),
+                task.identityOwner());
+
+        TaskFailedException failure = catchThrowableOfType(TaskFailedException.class,
+                () -> runner.run(withVideo, bundles.resolve("failed")));
+
+        assertThat(failure.stepIndex()).isEqualTo(6);
+        assertThat(failure.getMessage()).startsWith("Task demo-INV-1001 failed at steps[6] (assertVisible): Timeout 1000ms exceeded");
+        Path bundle = failure.bundle().directory();
+        assertThat(bundle.resolve("screenshots/step-06-failed.png")).exists();
+        assertThat(Files.size(bundle.resolve("video.webm"))).as("video size").isPositive();
+        assertThat(BundleVerifier.verify(failure.bundle().zip(), key.publicKey()).valid()).isTrue();
     }
 
     @Test

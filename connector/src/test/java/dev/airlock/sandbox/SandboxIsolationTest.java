@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +96,25 @@ class SandboxIsolationTest {
                 assertThat(files).isEmpty();
             }
             context.close();
+        }
+    }
+
+    @Test
+    void namespacedBrowserRunsInItsOwnPidNamespace() throws IOException {
+        Assumptions.assumeTrue(manager.containment() == ContainmentLevel.NAMESPACED,
+                "bubblewrap cannot create namespaces on this host, so sandboxes use PROCESS containment");
+        Path ownNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid"));
+
+        try (Sandbox sandbox = manager.acquire()) {
+            List<SandboxProcesses.Marked> browsers = SandboxProcesses.of(sandbox.id()).stream()
+                    .filter(process -> process.command().contains("chromium") && !process.command().contains("bwrap"))
+                    .toList();
+
+            assertThat(browsers).isNotEmpty();
+            for (SandboxProcesses.Marked browser : browsers) {
+                assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(browser.pid()), "ns", "pid")))
+                        .as("PID namespace of " + browser.command()).isNotEqualTo(ownNamespace);
+            }
         }
     }
 
