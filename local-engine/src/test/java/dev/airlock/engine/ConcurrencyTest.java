@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,16 @@ class ConcurrencyTest {
           }).name(workerName).pollInterval(Duration.ofMillis(50)).open();
         }
 
+        var creations = new ArrayList<CompletableFuture<?>>();
         for (int i = 0; i < INSTANCES; i++) {
-          fixture.client().newCreateInstanceCommand().bpmnProcessId("concurrent")
-              .latestVersion().send().join();
+          creations.add(fixture.client().newCreateInstanceCommand().bpmnProcessId("concurrent")
+              .latestVersion().send().toCompletableFuture());
+          if (creations.size() == WORKERS) {
+            creations.forEach(CompletableFuture::join);
+            creations.clear();
+          }
         }
+        creations.forEach(CompletableFuture::join);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .until(() -> completions.size() == INSTANCES);
       } finally {

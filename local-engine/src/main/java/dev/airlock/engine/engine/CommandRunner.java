@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class CommandRunner {
 
-  private final ReentrantLock lock = new ReentrantLock(true);
+  private final ReentrantLock lock = new ReentrantLock();
   private final TransactionTemplate transactions;
   private final JobSignal signal;
   private boolean jobsAvailable;

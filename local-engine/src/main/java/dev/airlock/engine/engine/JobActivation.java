@@ -33,8 +33,11 @@ final class JobActivation {
     var waitUntil = System.currentTimeMillis() + Math.max(0, waitMillis);
     while (true) {
       var generation = signal.generation();
-      var jobs = runner.run(() -> activateNow(type, worker, timeoutMillis, maxJobs,
-          fetchVariables));
+      // A read without the command lock finds out cheaply whether activating can succeed.
+      var available = !stores.jobs().activatable(type, ProcessExecutor.now(), 1).isEmpty();
+      var jobs = available
+          ? runner.run(() -> activateNow(type, worker, timeoutMillis, maxJobs, fetchVariables))
+          : List.<ActivatedJob>of();
       var remaining = waitUntil - System.currentTimeMillis();
       if (!jobs.isEmpty() || remaining <= 0 || signal.isClosed()) {
         return jobs;
