@@ -28,7 +28,7 @@ final class EngineFixture implements AutoCloseable {
     start();
   }
 
-  /** Stops the engine first, so that it answers the client's open long polls at once. */
+  /** Stops the engine first, so that the client's open long polls return at once. */
   void stop() {
     engine.close();
     client.close();

@@ -54,7 +54,7 @@ class ErrorHandlingTest {
   }
 
   @Test
-  void catchAllOnSubProcessCatchesErrorFromInside() {
+  void subProcessCatchAllCatchesInnerError() {
     var process = Bpmn.createExecutableProcess("nested").startEvent()
         .subProcess("outer", s -> s.embeddedSubProcess().startEvent("innerStart")
             .serviceTask("work", t -> t.zeebeJobType("work")).endEvent("innerEnd"))

@@ -58,7 +58,7 @@ final class JobController {
 
   /**
    * Returns how long to wait for jobs: a little less than the client's request timeout, so the
-   * answer arrives before the client gives up. A negative request timeout means no waiting.
+   * response arrives before the client gives up. A negative request timeout means no waiting.
    */
   static long waitMillis(Long requestTimeout) {
     var timeout = requestTimeout == null || requestTimeout == 0

@@ -27,9 +27,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Answers every error with {@code application/problem+json}, because camunda-client-java raises
+ * Writes every error as {@code application/problem+json}, because camunda-client-java raises
  * a MalformedResponseException for any other error body. Engine rejections keep their status
- * (400, 404, 409); an unexpected failure is logged and answered with 500.
+ * (400, 404, 409). An unexpected failure is logged and returned as 500.
  */
 final class ProblemResolver implements HandlerExceptionResolver, Ordered {
 

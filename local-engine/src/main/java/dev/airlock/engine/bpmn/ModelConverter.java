@@ -166,6 +166,7 @@ final class ModelConverter {
       problems.add("User task '" + task.getId() + "' is a job-worker user task, which the local"
           + " engine does not support; make it a Camunda user task (zeebe:userTask)");
     }
+
     var form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
     String formId = null;
     String externalReference = null;
@@ -184,6 +185,7 @@ final class ModelConverter {
       externalReference = form.getExternalReference();
       checkExpression(task.getId(), "externalReference", externalReference, false);
     }
+
     var assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
     String assignee = null;
     String candidateGroups = null;
@@ -196,6 +198,7 @@ final class ModelConverter {
       checkExpression(task.getId(), "candidateGroups", candidateGroups, false);
       checkExpression(task.getId(), "candidateUsers", candidateUsers, false);
     }
+
     var priorityDefinition = task.getSingleExtensionElement(ZeebePriorityDefinition.class);
     var priority = priorityDefinition == null ? null : priorityDefinition.getPriority();
     checkExpression(task.getId(), "priority", priority, false);
@@ -204,6 +207,7 @@ final class ModelConverter {
     var followUpDate = schedule == null ? null : schedule.getFollowUpDate();
     checkExpression(task.getId(), "dueDate", dueDate, false);
     checkExpression(task.getId(), "followUpDate", followUpDate, false);
+
     elements.put(
         task.getId(),
         element(task, ElementKind.USER_TASK, scopeId)

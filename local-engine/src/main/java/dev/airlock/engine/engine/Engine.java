@@ -57,7 +57,7 @@ public final class Engine implements AutoCloseable {
     return userTasks;
   }
 
-  /** Answers waiting job activations at once; call before the web server stops. */
+  /** Makes waiting job activations return at once; call it before the web server stops. */
   @Override
   public void close() {
     signal.close();

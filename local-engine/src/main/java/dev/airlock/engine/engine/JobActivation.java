@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Job activation with long polling: a request without jobs waits until jobs of its type appear
- * or its wait time ends. Activation runs as a command, so a job goes to one worker only; an
+ * or its wait time ends. Activation runs as a command, so a job goes to one worker only. An
  * activated job whose deadline passed counts as timed out and can be activated again.
  */
 final class JobActivation {

@@ -27,7 +27,7 @@ final class WaitStates {
   private final CommandRunner runner;
   private IncidentSink incidents;
 
-  /** Where a failed evaluation is reported; the executor raises the incident. */
+  /** Receiver of evaluation failures, which the executor turns into incidents. */
   interface IncidentSink {
     void raise(RunningInstance instance, ElementInstanceRow row, IncidentType type, String message);
   }
@@ -72,6 +72,7 @@ final class WaitStates {
         : context.integer(definition.priority(), "priority");
     var dueDate = context.optionalString(definition.dueDate(), "due date");
     var followUpDate = context.optionalString(definition.followUpDate(), "follow-up date");
+
     if (context.failure() != null) {
       incidents.raise(instance, row, IncidentType.EXTRACT_VALUE_ERROR, context.failure());
       return;
@@ -87,6 +88,7 @@ final class WaitStates {
       }
       formKey = form.get().formKey();
     }
+
     stores.userTasks().insert(new UserTaskRow(
         stores.keys().next(), row.elementInstanceKey(), instance.key(),
         instance.row().processDefinitionKey(), instance.row().processDefinitionId(),
