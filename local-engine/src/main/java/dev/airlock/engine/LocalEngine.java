@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.airlock.engine.api.EngineWebConfiguration;
 import dev.airlock.engine.engine.Engine;
 import dev.airlock.engine.store.Stores;
+import dev.airlock.engine.ui.UiWebConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,7 +59,7 @@ public final class LocalEngine implements AutoCloseable {
       var ready = engine;
       context.setEnvironment(environment(options));
       context.registerBean(Engine.class, () -> ready);
-      context.register(EngineWebConfiguration.class);
+      context.register(EngineWebConfiguration.class, UiWebConfiguration.class);
       context.refresh();
     } catch (RuntimeException e) {
       if (engine != null) {
@@ -71,8 +72,8 @@ public final class LocalEngine implements AutoCloseable {
           + ": " + e.getMessage(), e);
     }
     var started = new LocalEngine(engine, dataSource, context, options.host());
-    LOG.info("Local engine started: REST API at {} (data in {})", started.restAddress(),
-        options.dataDirectory().toAbsolutePath());
+    LOG.info("Local engine started: REST API at {}/v2, UI at {} (data in {})",
+        started.restAddress(), started.uiAddress(), options.dataDirectory().toAbsolutePath());
     LOG.warn("The local engine is a single-node engine for one machine: no clustering, no high"
         + " availability, no authentication. Use Camunda 8 for production.");
     return started;
@@ -82,6 +83,11 @@ public final class LocalEngine implements AutoCloseable {
   public URI restAddress() {
     var uriHost = host.contains(":") ? "[" + host + "]" : host;
     return URI.create("http://" + uriHost + ":" + port);
+  }
+
+  /** Returns the address of the task list and history UI in a browser. */
+  public URI uiAddress() {
+    return URI.create(restAddress() + "/");
   }
 
   public int port() {

@@ -37,7 +37,7 @@ public final class LocalEngineMain {
     System.out.println("Local engine REST API: " + engine.restAddress() + "/v2");
     System.out.println("  camunda-client-java: restAddress(" + engine.restAddress()
         + "), preferRestOverGrpc(true)");
-    System.out.println("Local engine UI: not available in this version; use the REST API");
+    System.out.println("Local engine UI: " + engine.uiAddress());
     System.out.println("Single node for one machine; stop with Ctrl+C.");
     stopped.await();
   }
