@@ -108,12 +108,20 @@ function elementTable(elements) {
       h("td", {}, dateTime(element.startDate)), h("td", {}, dateTime(element.endDate)))));
 }
 
+/** Lists the process instance's own variables first, then those of each element instance. */
 function variableTable(variables, processInstanceKey, scopeNames) {
-  return table(["Name", "Scope", "Value"], variables.map((variable) => {
+  const scopeOrder = [processInstanceKey, ...scopeNames.keys()];
+  const rank = (variable) => {
+    const index = scopeOrder.indexOf(variable.scopeKey);
+    return index < 0 ? scopeOrder.length : index;
+  };
+  const sorted = [...variables].sort((a, b) => rank(a) - rank(b)
+    || a.name.localeCompare(b.name));
+  return table(["Name", "Scope", "Value"], sorted.map((variable) => {
     const value = variableValue(variable);
     const scope = variable.scopeKey === processInstanceKey ? "process instance"
       : scopeNames.get(variable.scopeKey) || variable.scopeKey;
-    return h("tr", { "data-variable": variable.name },
+    return h("tr", { "data-variable": variable.name, "data-scope-key": variable.scopeKey },
       h("td", { class: "variable-name" }, variable.name),
       h("td", {}, scope),
       h("td", {}, h("pre", { class: "value" }, JSON.stringify(value, null, 2)),
