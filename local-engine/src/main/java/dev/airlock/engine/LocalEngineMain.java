@@ -1,5 +1,6 @@
 package dev.airlock.engine;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,7 +28,14 @@ public final class LocalEngineMain {
       System.exit(2);
       return;
     }
-    var engine = LocalEngine.start(options);
+    LocalEngine engine;
+    try {
+      engine = LocalEngine.start(options);
+    } catch (IllegalStateException | UncheckedIOException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       engine.close();

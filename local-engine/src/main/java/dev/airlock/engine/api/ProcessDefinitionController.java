@@ -2,6 +2,7 @@ package dev.airlock.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.engine.engine.Engine;
 import dev.airlock.engine.engine.EngineException;
@@ -39,9 +40,11 @@ final class ProcessDefinitionController {
     var latest = new HashMap<String, Integer>();
     rows.forEach(r -> latest.merge(r.processDefinitionId(), r.version(), Math::max));
     Map<String, BiPredicate<ObjectNode, JsonNode>> special = Map.of("isLatestVersion",
-        (item, condition) -> !condition.asBoolean()
-            || latest.get(item.get("processDefinitionId").asText())
-                == item.get("version").asInt());
+        (item, condition) -> {
+          var isLatest = latest.get(item.get("processDefinitionId").asText())
+              == item.get("version").asInt();
+          return Search.matches(BooleanNode.valueOf(isLatest), condition, "isLatestVersion");
+        });
     return search.run(request, rows.stream().map(Results::processDefinition).toList(),
         ProcessDefinitionResult.class, "processDefinitionKey", special);
   }
