@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -27,6 +29,9 @@ public final class SandboxManager {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxManager.class);
     private static final String SANDBOX_PREFIX = "sbx-";
     private static final Path DEBIAN_FFMPEG = Path.of("/usr/bin/ffmpeg");
+    /** Folder that Playwright searches for its ffmpeg, the same for every manager because the driver's is. */
+    private static final Path PLAYWRIGHT_BROWSERS = Path.of(System.getProperty("java.io.tmpdir"),
+            "airlock-playwright-browsers-" + System.getProperty("user.name"));
 
     private final SandboxConfig config;
     private final ContainmentLevel containment;
@@ -59,6 +64,8 @@ public final class SandboxManager {
 
     /** Starts a fresh sandbox: display, Playwright driver and headed Chromium. */
     public Sandbox acquire() {
+        // A temp cleaner may have removed the link since the last sandbox started.
+        linkFfmpeg(PLAYWRIGHT_BROWSERS);
         String id = SANDBOX_PREFIX + HexFormat.of().formatHex(nextBytes());
         long started = System.nanoTime();
         Sandbox sandbox = starter.start(id);
@@ -140,17 +147,16 @@ public final class SandboxManager {
 
     /**
      * Returns the environment for the Playwright driver. The driver never downloads browsers, and finds Debian's
-     * ffmpeg for video through a link in the work root.
+     * ffmpeg for video through a link in {@link #PLAYWRIGHT_BROWSERS}.
      *
      * <p>NOTE: Playwright for Java starts every driver of a JVM with the environment given to the first
-     * {@code Playwright.create}; if other code created one first, video recording may not find ffmpeg.
+     * {@code Playwright.create}. The folder is therefore the same for every manager of a JVM, but if other code
+     * created a Playwright instance first, video recording may not find ffmpeg.
      */
-    private Map<String, String> driverEnvironment() {
+    private static Map<String, String> driverEnvironment() {
         Map<String, String> environment = new HashMap<>();
         environment.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Path browsers = config.workRoot().resolve("playwright-browsers");
-        linkFfmpeg(browsers);
-        environment.put("PLAYWRIGHT_BROWSERS_PATH", browsers.toString());
+        environment.put("PLAYWRIGHT_BROWSERS_PATH", PLAYWRIGHT_BROWSERS.toString());
         return environment;
     }
 
@@ -171,10 +177,12 @@ public final class SandboxManager {
                 }
             }
             Path link = browsers.resolve("ffmpeg-" + revision).resolve("ffmpeg-linux");
-            if (revision != null && !Files.exists(link)) {
+            if (revision != null && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(link.getParent());
                 Files.createSymbolicLink(link, DEBIAN_FFMPEG);
             }
+        } catch (FileAlreadyExistsException e) {
+            // Another manager created the link at the same moment.
         } catch (IOException e) {
             LOG.warn("Failed to link {} for Playwright video recording; videos are unavailable", DEBIAN_FFMPEG, e);
         }
