@@ -141,10 +141,13 @@ function inline(text, values) {
   return nodes;
 }
 
-/** Links only to http, https and mailto addresses the designer wrote, never to a variable. */
+/**
+ * Links only to http, https and mailto addresses that the designer wrote. Any other target,
+ * or one filled from a variable, is shown as text after the label.
+ */
 function markdownLink(label, url, values) {
   if (!/^(https?:|mailto:)/i.test(url) || url.includes(OPEN)) {
-    return inline(label, values);
+    return [...inline(label, values), " (", ...withValues(url, values), ")"];
   }
   return h("a", { href: url, target: "_blank", rel: "noopener noreferrer" },
     inline(label, values));
