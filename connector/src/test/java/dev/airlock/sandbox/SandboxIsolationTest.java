@@ -100,10 +100,11 @@ class SandboxIsolationTest {
     }
 
     @Test
-    void namespacedBrowserRunsInItsOwnPidNamespace() throws IOException {
+    void namespacedBrowserSeesOnlyItsOwnFolder() throws IOException {
         Assumptions.assumeTrue(manager.containment() == ContainmentLevel.NAMESPACED,
                 "bubblewrap cannot create namespaces on this host, so sandboxes use PROCESS containment");
         Path ownNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid"));
+        Path otherSandbox = Files.createDirectory(workRoot.resolve("other-sandbox"));
 
         try (Sandbox sandbox = manager.acquire()) {
             List<SandboxProcesses.Marked> browsers = SandboxProcesses.of(sandbox.id()).stream()
@@ -115,6 +116,14 @@ class SandboxIsolationTest {
                 assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(browser.pid()), "ns", "pid")))
                         .as("PID namespace of " + browser.command()).isNotEqualTo(ownNamespace);
             }
+            Path browserRoot = Path.of("/proc", Long.toString(browsers.get(0).pid()), "root");
+            try (Stream<Path> seen = Files.list(browserRoot.resolve(workRoot.toString().substring(1)))) {
+                assertThat(seen.map(path -> path.getFileName().toString()))
+                        .as("work root as the browser sees it, next to " + otherSandbox)
+                        .containsExactly(sandbox.id());
+            }
+        } finally {
+            Files.delete(otherSandbox);
         }
     }
 
