@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +29,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the Airlock connector does (a job that ends with the BPMN error AIRLOCK_CHECKPOINT), and
  * approves the pending action in the task list.
  */
-@Disabled("LocalEngine.start does not register UiWebConfiguration in the engine's web context"
-    + " yet, so the engine serves no UI; enable this class once it does")
 class ApprovalFormUiTest {
 
   static final String JOB_TYPE = "dev.airlock:browser-task:1";

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,8 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ui/markdown-cases.json}: each case gives the source, the form data and the HTML the
  * renderer must produce.
  */
-@Disabled("LocalEngine.start does not register UiWebConfiguration in the engine's web context"
-    + " yet, so the engine serves no UI; enable this class once it does")
 class FormTextRenderingTest {
 
   static final String RENDER = "async ([source, data]) => {"

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Drives the task list and history UI in Chromium against a local engine, and checks the
  * outcome through the REST API with the real Camunda client.
  */
-@Disabled("LocalEngine.start does not register UiWebConfiguration in the engine's web context"
-    + " yet, so the engine serves no UI; enable this class once it does")
 class TaskListUiTest {
 
   /** Markup from automation: it must appear as text, and neither script may run. */
