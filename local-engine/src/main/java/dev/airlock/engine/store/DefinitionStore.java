@@ -55,7 +55,7 @@ public final class DefinitionStore {
   public Optional<ProcessDefinitionRow> process(long key) {
     return jdbc.sql("SELECT * FROM process_definition WHERE process_definition_key = ?")
         .param(key)
-        .query(ProcessDefinitionRow.class)
+        .query(RecordRowMapper.of(ProcessDefinitionRow.class))
         .optional();
   }
 
@@ -64,7 +64,7 @@ public final class DefinitionStore {
             "SELECT * FROM process_definition WHERE process_definition_id = ?"
                 + " ORDER BY version DESC LIMIT 1")
         .param(processDefinitionId)
-        .query(ProcessDefinitionRow.class)
+        .query(RecordRowMapper.of(ProcessDefinitionRow.class))
         .optional();
   }
 
@@ -72,13 +72,13 @@ public final class DefinitionStore {
     return jdbc.sql(
             "SELECT * FROM process_definition WHERE process_definition_id = ? AND version = ?")
         .params(processDefinitionId, version)
-        .query(ProcessDefinitionRow.class)
+        .query(RecordRowMapper.of(ProcessDefinitionRow.class))
         .optional();
   }
 
   public List<ProcessDefinitionRow> processes() {
     return jdbc.sql("SELECT * FROM process_definition ORDER BY process_definition_key")
-        .query(ProcessDefinitionRow.class)
+        .query(RecordRowMapper.of(ProcessDefinitionRow.class))
         .list();
   }
 
@@ -96,14 +96,14 @@ public final class DefinitionStore {
   public Optional<FormRow> form(long key) {
     return jdbc.sql("SELECT * FROM form WHERE form_key = ?")
         .param(key)
-        .query(FormRow.class)
+        .query(RecordRowMapper.of(FormRow.class))
         .optional();
   }
 
   public Optional<FormRow> latestForm(String formId) {
     return jdbc.sql("SELECT * FROM form WHERE form_id = ? ORDER BY version DESC LIMIT 1")
         .param(formId)
-        .query(FormRow.class)
+        .query(RecordRowMapper.of(FormRow.class))
         .optional();
   }
 }

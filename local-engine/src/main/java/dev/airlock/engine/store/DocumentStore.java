@@ -34,7 +34,7 @@ public final class DocumentStore {
   public Optional<DocumentRow> find(String documentId) {
     return jdbc.sql("SELECT * FROM document WHERE document_id = ?")
         .param(documentId)
-        .query(DocumentRow.class)
+        .query(RecordRowMapper.of(DocumentRow.class))
         .optional();
   }
 

@@ -48,14 +48,14 @@ public final class IncidentStore {
   public Optional<IncidentRow> find(long incidentKey) {
     return jdbc.sql("SELECT * FROM incident WHERE incident_key = ?")
         .param(incidentKey)
-        .query(IncidentRow.class)
+        .query(RecordRowMapper.of(IncidentRow.class))
         .optional();
   }
 
   public List<IncidentRow> activeOf(long elementInstanceKey) {
     return jdbc.sql("SELECT * FROM incident WHERE element_instance_key = ? AND state = 'ACTIVE'")
         .param(elementInstanceKey)
-        .query(IncidentRow.class)
+        .query(RecordRowMapper.of(IncidentRow.class))
         .list();
   }
 
@@ -79,11 +79,11 @@ public final class IncidentStore {
       return jdbc.sql(
               "SELECT * FROM incident WHERE process_instance_key = ? ORDER BY incident_key")
           .param(processInstanceKey)
-          .query(IncidentRow.class)
+          .query(RecordRowMapper.of(IncidentRow.class))
           .list();
     }
     return jdbc.sql("SELECT * FROM incident ORDER BY incident_key")
-        .query(IncidentRow.class)
+        .query(RecordRowMapper.of(IncidentRow.class))
         .list();
   }
 }

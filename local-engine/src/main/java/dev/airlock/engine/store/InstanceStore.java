@@ -52,7 +52,7 @@ public final class InstanceStore {
   public Optional<ProcessInstanceRow> processInstance(long key) {
     return jdbc.sql("SELECT * FROM process_instance WHERE process_instance_key = ?")
         .param(key)
-        .query(ProcessInstanceRow.class)
+        .query(RecordRowMapper.of(ProcessInstanceRow.class))
         .optional();
   }
 
@@ -61,7 +61,7 @@ public final class InstanceStore {
       return processInstance(processInstanceKey).stream().toList();
     }
     return jdbc.sql("SELECT * FROM process_instance ORDER BY process_instance_key")
-        .query(ProcessInstanceRow.class)
+        .query(RecordRowMapper.of(ProcessInstanceRow.class))
         .list();
   }
 
@@ -85,7 +85,7 @@ public final class InstanceStore {
   public Optional<ElementInstanceRow> elementInstance(long key) {
     return jdbc.sql("SELECT * FROM element_instance WHERE element_instance_key = ?")
         .param(key)
-        .query(ElementInstanceRow.class)
+        .query(RecordRowMapper.of(ElementInstanceRow.class))
         .optional();
   }
 
@@ -94,7 +94,7 @@ public final class InstanceStore {
             "SELECT * FROM element_instance WHERE flow_scope_key = ? AND state = 'ACTIVE'"
                 + " ORDER BY element_instance_key")
         .param(flowScopeKey)
-        .query(ElementInstanceRow.class)
+        .query(RecordRowMapper.of(ElementInstanceRow.class))
         .list();
   }
 
@@ -104,11 +104,11 @@ public final class InstanceStore {
               "SELECT * FROM element_instance WHERE process_instance_key = ?"
                   + " ORDER BY element_instance_key")
           .param(processInstanceKey)
-          .query(ElementInstanceRow.class)
+          .query(RecordRowMapper.of(ElementInstanceRow.class))
           .list();
     }
     return jdbc.sql("SELECT * FROM element_instance ORDER BY element_instance_key")
-        .query(ElementInstanceRow.class)
+        .query(RecordRowMapper.of(ElementInstanceRow.class))
         .list();
   }
 

@@ -75,7 +75,7 @@ public final class JobStore {
   public Optional<JobRow> find(long jobKey) {
     return jdbc.sql("SELECT * FROM job WHERE job_key = ?")
         .param(jobKey)
-        .query(JobRow.class)
+        .query(RecordRowMapper.of(JobRow.class))
         .optional();
   }
 
@@ -93,7 +93,7 @@ public final class JobStore {
         .param("type", type)
         .param("now", now)
         .param("limit", limit)
-        .query(JobRow.class)
+        .query(RecordRowMapper.of(JobRow.class))
         .list();
   }
 
@@ -102,7 +102,7 @@ public final class JobStore {
             "SELECT * FROM job WHERE element_instance_key = ?"
                 + " AND state IN ('ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN')")
         .param(elementInstanceKey)
-        .query(JobRow.class)
+        .query(RecordRowMapper.of(JobRow.class))
         .optional();
   }
 
@@ -110,9 +110,9 @@ public final class JobStore {
     if (processInstanceKey != null) {
       return jdbc.sql("SELECT * FROM job WHERE process_instance_key = ? ORDER BY job_key")
           .param(processInstanceKey)
-          .query(JobRow.class)
+          .query(RecordRowMapper.of(JobRow.class))
           .list();
     }
-    return jdbc.sql("SELECT * FROM job ORDER BY job_key").query(JobRow.class).list();
+    return jdbc.sql("SELECT * FROM job ORDER BY job_key").query(RecordRowMapper.of(JobRow.class)).list();
   }
 }

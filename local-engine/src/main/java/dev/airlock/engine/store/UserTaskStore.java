@@ -84,14 +84,14 @@ public final class UserTaskStore {
   public Optional<UserTaskRow> find(long userTaskKey) {
     return jdbc.sql("SELECT * FROM user_task WHERE user_task_key = ?")
         .param(userTaskKey)
-        .query(UserTaskRow.class)
+        .query(RecordRowMapper.of(UserTaskRow.class))
         .optional();
   }
 
   public Optional<UserTaskRow> openTaskOf(long elementInstanceKey) {
     return jdbc.sql("SELECT * FROM user_task WHERE element_instance_key = ? AND state = 'CREATED'")
         .param(elementInstanceKey)
-        .query(UserTaskRow.class)
+        .query(RecordRowMapper.of(UserTaskRow.class))
         .optional();
   }
 
@@ -100,11 +100,11 @@ public final class UserTaskStore {
       return jdbc.sql(
               "SELECT * FROM user_task WHERE process_instance_key = ? ORDER BY user_task_key")
           .param(processInstanceKey)
-          .query(UserTaskRow.class)
+          .query(RecordRowMapper.of(UserTaskRow.class))
           .list();
     }
     return jdbc.sql("SELECT * FROM user_task ORDER BY user_task_key")
-        .query(UserTaskRow.class)
+        .query(RecordRowMapper.of(UserTaskRow.class))
         .list();
   }
 }

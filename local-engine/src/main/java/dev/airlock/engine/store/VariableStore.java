@@ -30,21 +30,21 @@ public final class VariableStore {
   public List<VariableRow> local(long scopeKey) {
     return jdbc.sql("SELECT * FROM variable WHERE scope_key = ? ORDER BY variable_key")
         .param(scopeKey)
-        .query(VariableRow.class)
+        .query(RecordRowMapper.of(VariableRow.class))
         .list();
   }
 
   public Optional<VariableRow> find(long scopeKey, String name) {
     return jdbc.sql("SELECT * FROM variable WHERE scope_key = ? AND name = ?")
         .params(scopeKey, name)
-        .query(VariableRow.class)
+        .query(RecordRowMapper.of(VariableRow.class))
         .optional();
   }
 
   public Optional<VariableRow> find(long variableKey) {
     return jdbc.sql("SELECT * FROM variable WHERE variable_key = ?")
         .param(variableKey)
-        .query(VariableRow.class)
+        .query(RecordRowMapper.of(VariableRow.class))
         .optional();
   }
 
@@ -53,10 +53,10 @@ public final class VariableStore {
       return jdbc.sql(
               "SELECT * FROM variable WHERE process_instance_key = ? ORDER BY variable_key")
           .param(processInstanceKey)
-          .query(VariableRow.class)
+          .query(RecordRowMapper.of(VariableRow.class))
           .list();
     }
-    return jdbc.sql("SELECT * FROM variable ORDER BY variable_key").query(VariableRow.class).list();
+    return jdbc.sql("SELECT * FROM variable ORDER BY variable_key").query(RecordRowMapper.of(VariableRow.class)).list();
   }
 
   public void insert(VariableRow row) {
@@ -89,7 +89,7 @@ public final class VariableStore {
     return jdbc.sql(
             "SELECT * FROM variable_change WHERE process_instance_key = ? ORDER BY change_key")
         .param(processInstanceKey)
-        .query(VariableChangeRow.class)
+        .query(RecordRowMapper.of(VariableChangeRow.class))
         .list();
   }
 }
