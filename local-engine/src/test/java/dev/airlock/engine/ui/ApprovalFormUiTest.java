@@ -73,8 +73,10 @@ class ApprovalFormUiTest {
   }
 
   @AfterEach
-  void closePage() {
+  void checkPageStayedOnEngineOrigin() {
     session.close();
+    var origin = engine.restAddress().toString() + "/";
+    assertThat(session.requests()).as("requests of the UI").allMatch(url -> url.startsWith(origin));
     assertThat(session.pageErrors()).as("uncaught script errors").isEmpty();
     assertThat(session.consoleMessages()).as("console messages")
         .noneMatch(message -> message.contains("Content Security Policy"));

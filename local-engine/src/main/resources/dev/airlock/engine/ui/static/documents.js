@@ -3,7 +3,10 @@
 
 import { h } from "./dom.js";
 
-/** Content types the browser may open as a page of the engine's origin: none of them runs scripts. */
+/**
+ * Content types that may open as a page of the engine's origin, because Chromium shows them in
+ * its image or PDF viewer, which runs no script of the document in that origin.
+ */
 const OPENABLE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp",
   "application/pdf"]);
 

@@ -2,8 +2,8 @@
 // never as HTML source, so markup inside process variables is shown as text.
 
 /**
- * Creates an element. attributes maps names to values; "class" sets the class, a function
- * value named on... becomes an event listener, and null or false values are skipped.
+ * Creates an element. attributes maps names to values: a function under a name starting with
+ * "on" becomes an event listener, true sets an empty attribute, and null or false is skipped.
  * Children are nodes, strings (added as text), arrays of these, or null (skipped).
  */
 export function h(tag, attributes = {}, ...children) {
