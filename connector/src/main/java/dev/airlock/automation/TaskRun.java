@@ -117,7 +117,9 @@ final class TaskRun {
         guard = new EgressGuard(allowlist, recorder::recordNetwork, task.taskId());
         guard.install(context);
         if (task.evidence().trace()) {
-            context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true).setSources(false)
+            // The trace keeps DOM snapshots but no screencast: the journal has its own screenshots, the screencast
+            // costs a core while the task runs, and its frames would show secrets typed into plain text fields.
+            context.tracing().start(new Tracing.StartOptions().setScreenshots(false).setSnapshots(true).setSources(false)
                     .setTitle(task.taskId()));
         }
         context.onPage(opened -> recorder.append("page-opened", Map.of("url", opened.url())));

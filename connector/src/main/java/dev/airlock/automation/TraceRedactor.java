@@ -22,8 +22,8 @@ import java.util.zip.ZipOutputStream;
  * values and request bodies, so a typed secret appears in it as plain, JSON-escaped or URL-encoded text. Every such
  * byte sequence in every entry is overwritten with asterisks of the same length, which keeps binary entries intact.
  *
- * <p>NOTE: screencast frames are images; a secret typed into a field that shows its text (not a password field)
- * remains visible in them.
+ * <p>NOTE: screencast frames are images, which this cannot redact. The runner records traces without a screencast
+ * for that reason.
  */
 final class TraceRedactor {
 

@@ -54,7 +54,7 @@ final class Bubblewrap {
 
     /**
      * Writes the wrapper script for one sandbox and returns its path. The work root, /root and /home are hidden
-     * behind empty file systems, so the browser sees no other sandbox's folder and no user's files.
+     * behind empty file systems, so the browser can read no other sandbox's folder and no user's files.
      */
     static Path writeWrapper(Path script, Path browser, Path sandboxFolder) {
         List<String> arguments = new ArrayList<>(List.of(BWRAP, "--die-with-parent", "--new-session", "--unshare-all",
