@@ -3,10 +3,15 @@ package dev.airlock.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +38,7 @@ class ProcessLifecycleTest {
   }
 
   @Test
-  void orderRunsThroughWorkerGatewayAndUserTask() {
+  void orderRunsThroughWorkerGatewayAndUserTask() throws Exception {
     var client = fixture.client();
     var deployment = client.newDeployResourceCommand()
         .addResourceFromClasspath("processes/order.bpmn")
@@ -63,6 +68,9 @@ class ProcessLifecycleTest {
 
     var task = openTasks(processInstanceKey).get(0);
     assertThat(task.getElementId()).isEqualTo("review");
+    assertThat(tasksWithAmount(processInstanceKey, "250")).as("tasks with amount 250")
+        .isEqualTo(1);
+    assertThat(tasksWithAmount(processInstanceKey, "7")).as("tasks with amount 7").isZero();
     assertThat(task.getCandidateGroups()).containsExactly("approvers", "managers");
     var form = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
     assertThat(form.getFormId()).isEqualTo("review-form");
@@ -103,6 +111,21 @@ class ProcessLifecycleTest {
         .filter(f -> f.processInstanceKey(instance.getProcessInstanceKey())).send().join()
         .items().stream().map(e -> e.getElementId()).toList();
     assertThat(elements).containsExactly("received", "check", "decide", "autoApproved");
+  }
+
+  private static int tasksWithAmount(long processInstanceKey, String amount) throws Exception {
+    var body = "{\"filter\":{\"processInstanceKey\":\"" + processInstanceKey + "\","
+        + "\"processInstanceVariables\":[{\"name\":\"amount\",\"value\":\"" + amount
+        + "\"}]}}";
+    var request = HttpRequest.newBuilder(
+            URI.create(fixture.engine().restAddress() + "/v2/user-tasks/search"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    try (var http = HttpClient.newHttpClient()) {
+      var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return new ObjectMapper().readTree(response.body()).path("items").size();
+    }
   }
 
   private List<UserTask> openTasks(long processInstanceKey) {

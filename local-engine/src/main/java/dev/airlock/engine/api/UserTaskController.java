@@ -1,5 +1,6 @@
 package dev.airlock.engine.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +32,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 final class UserTaskController {
 
   private final Engine engine;
+  private final ObjectMapper mapper;
   private final Search search;
 
   UserTaskController(Engine engine, ObjectMapper mapper) {
     this.engine = engine;
+    this.mapper = mapper;
     this.search = new Search(mapper);
   }
 
@@ -44,7 +47,46 @@ final class UserTaskController {
     return search.run(request, rows.stream().map(Results::userTask).toList(),
         UserTaskResult.class, "userTaskKey", Map.of(
             "candidateGroup", (item, condition) -> contains(item.get("candidateGroups"), condition),
-            "candidateUser", (item, condition) -> contains(item.get("candidateUsers"), condition)));
+            "candidateUser", (item, condition) -> contains(item.get("candidateUsers"), condition),
+            "processInstanceVariables", (item, condition) ->
+                hasVariables(item.get("processInstanceKey"), condition),
+            "localVariables", (item, condition) ->
+                hasVariables(item.get("elementInstanceKey"), condition)));
+  }
+
+  /**
+   * Returns whether the scope has every variable of the filter, given as {@code [{"name": n,
+   * "value": json}]}; a value compares as JSON, so {@code "1"} matches the stored number 1.
+   */
+  private boolean hasVariables(JsonNode scopeKey, JsonNode filters) {
+    var scope = PathKeys.parse(scopeKey.asText(), "scope key");
+    for (var filter : filters) {
+      var name = filter.path("name").asText();
+      var stored = engine.stores().variables().find(scope, name);
+      if (stored.isEmpty()) {
+        return false;
+      }
+      var expected = filter.path("value");
+      if (expected.isMissingNode()) {
+        continue;
+      }
+      var actual = json(stored.get().valueJson());
+      var wanted = expected.isTextual() ? json(expected.asText()) : expected;
+      var matched = wanted.isContainerNode() ? actual.equals(wanted)
+          : Search.matches(actual, wanted, name);
+      if (!matched) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private JsonNode json(String text) {
+    try {
+      return mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      return mapper.getNodeFactory().textNode(text);
+    }
   }
 
   private static boolean contains(JsonNode values, JsonNode condition) {
