@@ -198,8 +198,16 @@ class TaskRunnerDemoTest {
         assertThatThrownBy(() -> runner.run(startOutside, bundles.resolve("invalid-2")))
                 .isInstanceOf(InvalidTaskException.class)
                 .hasMessageStartingWith("startUrl: 'http://127.0.0.2:9/' is outside allowedOrigins");
+        BrowserTask valid = task("INV-1001");
+        BrowserTask badAllowlist = new BrowserTask(valid.taskId(), valid.startUrl(), List.of(base, base + "/invoices"),
+                valid.steps(), valid.totalTimeout(), valid.inputFiles(), valid.approvals(), valid.credentials(),
+                valid.evidence(), valid.identityId(), valid.identityOwner());
+        assertThatThrownBy(() -> runner.run(badAllowlist, bundles.resolve("invalid-3")))
+                .isInstanceOf(InvalidTaskException.class)
+                .hasMessageStartingWith("allowedOrigins[1]: allowed origin '" + base + "/invoices' has a path");
         assertThat(bundles.resolve("invalid-1")).doesNotExist();
         assertThat(bundles.resolve("invalid-2")).doesNotExist();
+        assertThat(bundles.resolve("invalid-3")).doesNotExist();
         try (Stream<Path> folders = Files.list(workRoot)) {
             assertThat(folders.map(folder -> folder.getFileName().toString())).noneMatch(name -> name.startsWith("sbx-"));
         }
