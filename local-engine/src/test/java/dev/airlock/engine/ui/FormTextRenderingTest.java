@@ -45,7 +45,7 @@ class FormTextRenderingTest {
     session = browser.open(engine.restAddress());
     page = session.context().newPage();
     page.navigate("/history");
-    page.locator("h1").waitFor();
+    page.locator("header.top").waitFor();
   }
 
   @AfterAll

@@ -20,7 +20,8 @@ export function evaluatePath(expression, data) {
       return { supported: true, value: null };
     }
     if (name !== undefined) {
-      value = Object.prototype.hasOwnProperty.call(value, name) ? value[name] : null;
+      const isContext = typeof value === "object" && !Array.isArray(value);
+      value = isContext && Object.prototype.hasOwnProperty.call(value, name) ? value[name] : null;
     } else {
       value = listItem(value, Number(match[2]));
     }
