@@ -36,6 +36,8 @@ final class DocumentController {
 
   static final String STORE_ID = "local-engine";
 
+  // TODO: expiresAt is stored in the metadata but not enforced; documents stay until deleted.
+
   private final Engine engine;
   private final ObjectMapper mapper;
 

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 final class Search {
 
+  // NOTE: a search filters and sorts in memory, after reading all candidate rows (narrowed only
+  // by processInstanceKey). That suits one machine's history, not millions of instances.
+
   private static final int DEFAULT_LIMIT = 100;
 
   private final ObjectMapper mapper;
