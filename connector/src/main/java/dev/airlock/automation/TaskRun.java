@@ -2,23 +2,18 @@ package dev.airlock.automation;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Tracing;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import dev.airlock.egress.EgressGuard;
 import dev.airlock.egress.OriginAllowlist;
 import dev.airlock.evidence.EvidenceRecorder;
 import dev.airlock.evidence.Redactor;
-import dev.airlock.evidence.SealedBundle;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxException;
 import dev.airlock.sandbox.SandboxManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class TaskRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRun.class);
-    private static final int SCREENSHOT_ATTEMPTS = 3;
 
     private final BrowserTask task;
     private final OriginAllowlist allowlist;
@@ -39,7 +33,7 @@ final class TaskRun {
     private final Instant deadline;
     private final Map<String, String> extracted = new LinkedHashMap<>();
     private final Map<String, DownloadedFile> downloads = new LinkedHashMap<>();
-    private final List<Locator> secretFields = new ArrayList<>();
+    private final PageCamera camera;
     private BrowserContext context;
     private Page page;
     private EgressGuard guard;
@@ -49,6 +43,7 @@ final class TaskRun {
         this.allowlist = allowlist;
         this.recorder = recorder;
         this.redactor = new Redactor(task.credentials().values());
+        this.camera = new PageCamera(recorder);
         this.gate = gate;
         this.deadline = deadline;
     }
@@ -100,7 +95,8 @@ final class TaskRun {
                 sandbox.close();
             }
         }
-        return seal(stop, failure, failedStep);
+        int blocked = guard == null ? 0 : guard.blockedCount();
+        return new OutcomeSealer(task, recorder, redactor).seal(stop, failure, failedStep, extracted, downloads, blocked);
     }
 
     private void openContext(Sandbox sandbox) {
@@ -124,12 +120,7 @@ final class TaskRun {
         }
         context.onPage(opened -> recorder.append("page-opened", Map.of("url", opened.url())));
         page = context.newPage();
-        // A field that received a secret is masked in screenshots until its document goes away.
-        page.onFrameNavigated(frame -> {
-            if (frame == page.mainFrame()) {
-                secretFields.clear();
-            }
-        });
+        camera.watch(page);
         page.navigate(task.startUrl(), new Page.NavigateOptions().setTimeout(remainingMillis(null)));
         checkJournal();
         recorder.append("start-page", Map.of("url", page.url()));
@@ -163,7 +154,7 @@ final class TaskRun {
         }
         Map<String, Object> result = executor.execute(step, page, timeout);
         if (step instanceof Step.Fill fill && fill.value() instanceof InputValue.Secret) {
-            secretFields.add(fill.target().locate(page));
+            camera.mask(fill.target().locate(page));
         }
         checkJournal();
         if (task.evidence().screenshots()) {
@@ -176,32 +167,8 @@ final class TaskRun {
         recorder.append("step-completed", entry);
     }
 
-    /**
-     * Takes a screenshot with every field that received a secret masked, and adds it to the bundle. A navigation
-     * that replaces the document while the masks are applied makes Playwright fail the screenshot, so it is retried
-     * on the new document.
-     */
     private String screenshot(String name) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(remainingMillis(null)));
-                byte[] png = page.screenshot(new Page.ScreenshotOptions().setMask(secretFields).setTimeout(remainingMillis(null)));
-                return recorder.addScreenshot(name, png);
-            } catch (PlaywrightException e) {
-                if (attempt >= SCREENSHOT_ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * Tells whether a screenshot failure is transient: a navigation replaced the document, or headed Chromium had
-     * not painted a frame yet.
-     */
-    private static boolean retryable(PlaywrightException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("context was destroyed") || message.contains("Unable to capture screenshot");
+        return camera.take(page, name, remainingMillis(null));
     }
 
     private void checkJournal() {
@@ -221,7 +188,7 @@ final class TaskRun {
     }
 
     private void recordFailure(int failedStep, RuntimeException failure) {
-        String message = redactor.redact(firstLine(failure.getMessage()));
+        String message = redactor.redact(OutcomeSealer.firstLine(failure.getMessage()));
         LOG.warn("Task {}: {} failed: {}", task.taskId(), failedStep < 0 ? "start" : "steps[" + failedStep + "]", message);
         try {
             recorder.append("task-failed", Map.of("step", failedStep, "error", failure.getClass().getSimpleName() + ": " + message));
@@ -231,48 +198,5 @@ final class TaskRun {
         } catch (RuntimeException e) {
             LOG.warn("Task {}: failed to record the failure screenshot", task.taskId(), e);
         }
-    }
-
-    private TaskOutcome seal(StepGate.Stop stop, RuntimeException failure, int failedStep) {
-        String status = failure != null ? "FAILED" : stop instanceof StepGate.Stop.Pending ? "CHECKPOINT"
-                : stop instanceof StepGate.Stop.Denied ? "DENIED" : "COMPLETED";
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("status", status);
-        summary.put("taskId", task.taskId());
-        summary.put("steps", task.steps().size());
-        summary.put("extracted", extracted.keySet());
-        summary.put("downloads", downloads.keySet());
-        summary.put("blockedRequests", guard == null ? 0 : guard.blockedCount());
-        SealedBundle bundle;
-        try {
-            bundle = recorder.seal(summary);
-        } catch (RuntimeException e) {
-            RuntimeException cause = failure != null ? failure : e;
-            throw new TaskFailedException("Task " + task.taskId() + " could not seal its evidence: " + firstLine(e.getMessage()),
-                    failedStep, null, cause);
-        }
-        if (failure != null) {
-            String where = failedStep < 0 ? "before the first step" : "at steps[" + failedStep + "] (" + task.steps().get(failedStep).action() + ")";
-            throw new TaskFailedException("Task " + task.taskId() + " failed " + where + ": "
-                    + redactor.redact(firstLine(failure.getMessage())) + ". The evidence is sealed in " + bundle.zip(),
-                    failedStep, bundle, failure);
-        }
-        return switch (stop) {
-            case null -> new TaskOutcome.Completed(Map.copyOf(extracted), Map.copyOf(downloads), bundle);
-            case StepGate.Stop.Pending pending -> new TaskOutcome.CheckpointPending(pending.action(), bundle);
-            case StepGate.Stop.Denied denied -> new TaskOutcome.PolicyDenied(denied.stepIndex(), denied.rule(), denied.reason(), bundle);
-        };
-    }
-
-    /** Returns the first line of an error message; for Playwright's {@code Error { message='...'} form, its message line. */
-    static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int quoted = message.indexOf("message='");
-        String text = quoted >= 0 ? message.substring(quoted + "message='".length()) : message;
-        text = text.startsWith("Error: ") ? text.substring("Error: ".length()) : text;
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

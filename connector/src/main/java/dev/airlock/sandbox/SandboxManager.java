@@ -1,18 +1,13 @@
 package dev.airlock.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,7 +23,6 @@ public final class SandboxManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxManager.class);
     private static final String SANDBOX_PREFIX = "sbx-";
-    private static final Path DEBIAN_FFMPEG = Path.of("/usr/bin/ffmpeg");
     /** Folder that Playwright searches for its ffmpeg, the same for every manager because the driver's is. */
     private static final Path PLAYWRIGHT_BROWSERS = Path.of(System.getProperty("java.io.tmpdir"),
             "airlock-playwright-browsers-" + System.getProperty("user.name"));
@@ -65,7 +59,7 @@ public final class SandboxManager {
     /** Starts a fresh sandbox: display, Playwright driver and headed Chromium. */
     public Sandbox acquire() {
         // A temp cleaner may have removed the link since the last sandbox started.
-        linkFfmpeg(PLAYWRIGHT_BROWSERS);
+        PlaywrightFfmpeg.link(PLAYWRIGHT_BROWSERS);
         String id = SANDBOX_PREFIX + HexFormat.of().formatHex(nextBytes());
         long started = System.nanoTime();
         Sandbox sandbox = starter.start(id);
@@ -158,33 +152,5 @@ public final class SandboxManager {
         environment.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         environment.put("PLAYWRIGHT_BROWSERS_PATH", PLAYWRIGHT_BROWSERS.toString());
         return environment;
-    }
-
-    private static void linkFfmpeg(Path browsers) {
-        if (!Files.isExecutable(DEBIAN_FFMPEG)) {
-            LOG.info("{} not found: video recording is unavailable", DEBIAN_FFMPEG);
-            return;
-        }
-        try (InputStream manifest = SandboxManager.class.getClassLoader().getResourceAsStream("driver/package/browsers.json")) {
-            if (manifest == null) {
-                LOG.info("Playwright's browsers.json not found on the class path: video recording is unavailable");
-                return;
-            }
-            String revision = null;
-            for (JsonNode browser : new ObjectMapper().readTree(manifest).path("browsers")) {
-                if (browser.path("name").asText().equals("ffmpeg")) {
-                    revision = browser.path("revision").asText();
-                }
-            }
-            Path link = browsers.resolve("ffmpeg-" + revision).resolve("ffmpeg-linux");
-            if (revision != null && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(link.getParent());
-                Files.createSymbolicLink(link, DEBIAN_FFMPEG);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // Another manager created the link at the same moment.
-        } catch (IOException e) {
-            LOG.warn("Failed to link {} for Playwright video recording; videos are unavailable", DEBIAN_FFMPEG, e);
-        }
     }
 }
