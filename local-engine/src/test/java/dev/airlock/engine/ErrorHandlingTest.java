@@ -156,6 +156,39 @@ class ErrorHandlingTest {
     assertThat(singleIncident(key).getState().name()).isEqualTo("RESOLVED");
   }
 
+  @Test
+  void timedOutJobIsActivatedAgain() {
+    var process = Bpmn.createExecutableProcess("slow").startEvent("start")
+        .serviceTask("task", t -> t.zeebeJobType("slow")).endEvent("end").done();
+    var key = deployAndStart(process, "slow");
+
+    var first = fixture.client().newActivateJobsCommand().jobType("slow").maxJobsToActivate(1)
+        .workerName("first").timeout(Duration.ofMillis(500)).send().join().getJobs().get(0);
+    var second = activate("slow");
+
+    assertThat(second.getKey()).isEqualTo(first.getKey());
+    assertThat(second.getWorker()).isEqualTo("test");
+    fixture.client().newCompleteCommand(second).send().join();
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void extendedTimeoutKeepsJobFromOthers() {
+    var process = Bpmn.createExecutableProcess("extended").startEvent("start")
+        .serviceTask("task", t -> t.zeebeJobType("extended")).endEvent("end").done();
+    var key = deployAndStart(process, "extended");
+
+    var job = fixture.client().newActivateJobsCommand().jobType("extended").maxJobsToActivate(1)
+        .timeout(Duration.ofMillis(500)).send().join().getJobs().get(0);
+    fixture.client().newUpdateTimeoutCommand(job).timeout(Duration.ofMinutes(10)).send().join();
+    var others = fixture.client().newActivateJobsCommand().jobType("extended")
+        .maxJobsToActivate(1).requestTimeout(Duration.ofSeconds(2)).send().join().getJobs();
+
+    assertThat(others).as("jobs handed to another worker").isEmpty();
+    fixture.client().newCompleteCommand(job).send().join();
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
   private long deployAndStart(BpmnModelInstance process, String processId) {
     fixture.client().newDeployResourceCommand().addProcessModel(process, processId + ".bpmn")
         .send().join();
