@@ -22,8 +22,9 @@ public final class RiskPolicy {
     }
 
     /**
-     * Returns the default rules. A navigation outside the allowlist is denied. A click on an element whose accessible
-     * name contains pay, delete, transfer or submit order needs an approval, and so does any upload.
+     * Returns the default rules. A navigation outside the allowlist is denied. A click, key press or download on an
+     * element whose accessible name contains pay, delete, transfer or submit order needs an approval, and so does any
+     * upload.
      */
     public static RiskPolicy defaults() {
         return new RiskPolicy(defaultRules());
@@ -33,7 +34,8 @@ public final class RiskPolicy {
         return List.of(
                 new RiskRule("navigation-outside-allowlist", Set.of("goto"), null, true, Verdict.DENY,
                         "navigation to an origin outside the task's allowlist"),
-                new RiskRule("high-risk-click", Set.of("click"), HIGH_RISK_NAMES, false, Verdict.CHECKPOINT,
+                // Pressing Enter on a button and clicking a download link act like a click, so they count too.
+                new RiskRule("high-risk-click", Set.of("click", "press", "download"), HIGH_RISK_NAMES, false, Verdict.CHECKPOINT,
                         "click on an element named like a payment, deletion, transfer or order submission"),
                 new RiskRule("upload", Set.of("upload"), null, false, Verdict.CHECKPOINT,
                         "upload of a file to a web page"));

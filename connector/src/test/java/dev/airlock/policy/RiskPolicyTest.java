@@ -31,6 +31,13 @@ class RiskPolicyTest {
     }
 
     @Test
+    void enterOnPayButtonNeedsACheckpoint() {
+        ProposedAction press = new ProposedAction(2, "press", PAGE, "button", "Pay", null, true, "sha256:ab");
+
+        assertThat(RiskPolicy.defaults().decide(press).rule()).isEqualTo("high-risk-click");
+    }
+
+    @Test
     void anyUploadNeedsACheckpoint() {
         ProposedAction upload = new ProposedAction(1, "upload", PAGE, "button", "Choose file", null, true, "sha256:ab");
 
