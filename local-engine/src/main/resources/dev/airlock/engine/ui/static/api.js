@@ -44,7 +44,10 @@ function problemMessage(text, response) {
 /** Maximum number of items fetched per page while following a search's cursor. */
 const PAGE_LIMIT = 500;
 
-/** Maximum number of pages followed, so a faulty cursor cannot loop forever. */
+/**
+ * Maximum number of pages followed, so a faulty cursor cannot loop forever. NOTE: a search
+ * with more than PAGE_LIMIT * MAX_PAGES (20,000) matching items shows only the first ones.
+ */
 const MAX_PAGES = 40;
 
 /** Runs a search request and follows page.endCursor until every matching item is fetched. */
