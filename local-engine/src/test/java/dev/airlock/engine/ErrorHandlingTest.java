@@ -157,6 +157,29 @@ class ErrorHandlingTest {
   }
 
   @Test
+  void gatewayWithoutTrueConditionIsIncident() {
+    var process = Bpmn.createExecutableProcess("route").startEvent("start")
+        .exclusiveGateway("split")
+        .sequenceFlowId("toBig").conditionExpression("=amount > 100").endEvent("big")
+        .moveToNode("split")
+        .sequenceFlowId("toSmall").conditionExpression("=amount <= 100").endEvent("small")
+        .done();
+    var key = deployAndStart(process, "route");
+
+    var incident = singleIncident(key);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.CONDITION_ERROR);
+    assertThat(incident.getElementId()).isEqualTo("split");
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
+
+    fixture.client().newSetVariablesCommand(incident.getElementInstanceKey())
+        .variables(Map.of("amount", 5)).send().join();
+    fixture.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(elementIds(key)).contains("small").doesNotContain("big");
+  }
+
+  @Test
   void timedOutJobIsActivatedAgain() {
     var process = Bpmn.createExecutableProcess("slow").startEvent("start")
         .serviceTask("task", t -> t.zeebeJobType("slow")).endEvent("end").done();
