@@ -43,9 +43,14 @@ final class ActionResolver {
         }
         String role = null;
         String name = null;
-        Target target = step.target();
-        if (target != null) {
-            String[] roleAndName = roleAndName(target.locate(page), timeoutMillis);
+        Locator element = step.target() != null ? step.target().locate(page) : null;
+        if (step instanceof Step.Press && element == null) {
+            // A key press without a target goes to the focused element, which the policy must judge like a target.
+            Locator focused = page.locator("*:focus");
+            element = focused.count() == 1 ? focused : null;
+        }
+        if (element != null) {
+            String[] roleAndName = roleAndName(element, timeoutMillis);
             role = roleAndName[0];
             name = roleAndName[1];
         }
@@ -117,7 +122,7 @@ final class ActionResolver {
             case Step.Fill fill -> "Fill " + element + " with " + shown(fill.value(), valueDigest) + where;
             case Step.Select select -> "Select " + shown(select.value(), valueDigest) + " in " + element + where;
             case Step.Check check -> (check.checked() ? "Check " : "Uncheck ") + element + where;
-            case Step.Press press -> "Press " + press.key() + (step.target() == null ? "" : " in " + element) + where;
+            case Step.Press press -> "Press " + press.key() + (role == null && name == null ? "" : " in " + element) + where;
             case Step.Download download -> "Download a file by clicking " + element + where;
             case Step.Upload upload -> "Upload input file '" + upload.input() + "' (" + valueDigest + ") into " + element + where;
             default -> capitalize(step.action()) + " " + element + where;

@@ -24,6 +24,10 @@ final class TaskValidator {
         if (task.allowedOrigins().isEmpty()) {
             throw new InvalidTaskException("allowedOrigins: empty; list at least the origin of the start URL");
         }
+        if (task.identityId() == null || task.identityId().isBlank()) {
+            throw new InvalidTaskException("identityId: missing; name the agent identity the task runs as, because"
+                    + " the evidence records who acted");
+        }
         checkStartUrl(task, allowlist);
         if (task.steps().isEmpty()) {
             throw new InvalidTaskException("steps: missing or empty; give at least one step");

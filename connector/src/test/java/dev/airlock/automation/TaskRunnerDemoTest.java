@@ -189,7 +189,7 @@ class TaskRunnerDemoTest {
     void invalidTaskStartsNothing() throws IOException {
         BrowserTask missingCredential = task("INV-1001").withCredentials(java.util.Map.of());
         BrowserTask startOutside = TaskJson.parse("""
-                {"startUrl": "http://127.0.0.2:9/", "allowedOrigins": ["%s"], "steps": [{"action": "click", "target": {"text": "x"}}]}
+                {"startUrl": "http://127.0.0.2:9/", "allowedOrigins": ["%s"], "identityId": "agent-1", "steps": [{"action": "click", "target": {"text": "x"}}]}
                 """.formatted(base));
 
         assertThatThrownBy(() -> runner.run(missingCredential, bundles.resolve("invalid-1")))

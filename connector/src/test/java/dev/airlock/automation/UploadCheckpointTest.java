@@ -59,4 +59,23 @@ class UploadCheckpointTest {
             assertThat(((TaskOutcome.Completed) second).extracted()).containsEntry("chosen", "receipt.txt");
         }
     }
+
+    @Test
+    void enterOnFocusedPayButtonStopsAtCheckpoint() {
+        try (LoopbackServer site = LoopbackServer.start()) {
+            site.serve("/pay.html", LoopbackServer.Response.html("<button onclick=\"document.title='paid'\">Pay</button><script>document.querySelector('button').focus()</script>"));
+            SigningKey key = SigningKey.generate();
+            TaskRunner runner = new TaskRunner(new SandboxManager(SandboxConfig.defaults().withWorkRoot(folder.resolve("sandboxes"))),
+                    key, RiskPolicy.defaults(), new ApprovalVerifier(key.publicKey()));
+            BrowserTask task = TaskJson.parse("""
+                    {"startUrl": "%1$s/pay.html", "allowedOrigins": ["%1$s"], "identityId": "agent-1",
+                     "steps": [{"action": "press", "key": "Enter"}]}
+                    """.formatted(site.origin()));
+
+            TaskOutcome outcome = runner.run(task, folder.resolve("press"));
+
+            assertThat(outcome).isInstanceOf(TaskOutcome.CheckpointPending.class);
+            assertThat(((TaskOutcome.CheckpointPending) outcome).action().description()).startsWith("Press Enter in button 'Pay' on ");
+        }
+    }
 }
