@@ -31,6 +31,7 @@ public final class Sandbox implements AutoCloseable {
     private final long driverPid;
     private final Browser browser;
     private final Path profile;
+    private final Thread owner = Thread.currentThread();
     private boolean closed;
 
     Sandbox(String id, ContainmentLevel containment, SandboxFolders folders, XvfbDisplay display, Playwright playwright,
@@ -60,6 +61,10 @@ public final class Sandbox implements AutoCloseable {
 
     /** Returns the headed Chromium of this sandbox; create one fresh context per task with {@link Browser#newContext}. */
     public Browser browser() {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("Sandbox " + id + " was acquired on thread " + owner.getName()
+                    + " and its browser may only be used there, because Playwright objects are confined to one thread");
+        }
         return browser;
     }
 
@@ -90,6 +95,9 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Ends every process this sandbox started, deletes its folders and checks both.
      *
+     * <p>Called from a thread other than the one that acquired the sandbox, it cannot use Playwright and kills the
+     * driver and browser processes instead.
+     *
      * @throws SandboxException if a process had to be killed after the orderly shutdown, or a process or folder is
      *     still there afterwards
      */
@@ -103,11 +111,20 @@ public final class Sandbox implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         List<Long> knownPids = processIds();
 
-        closeQuietly("browser", browser::close, problems);
-        closeQuietly("Playwright driver", playwright::close, problems);
+        boolean orderly = Thread.currentThread() == owner;
+        if (orderly) {
+            closeQuietly("browser", browser::close, problems);
+            closeQuietly("Playwright driver", playwright::close, problems);
+        } else {
+            // Playwright objects may only be used on the owner thread, so from any other thread the driver is
+            // killed; the browser processes are killed below through their marker.
+            LOG.warn("Sandbox {} closed from thread {} instead of {}; killing its driver", id,
+                    Thread.currentThread().getName(), owner.getName());
+            SandboxProcesses.kill(driverPid);
+        }
         closeQuietly("Xvfb", display::close, problems);
         awaitExit(driverPid, problems, "Playwright driver");
-        killSurvivors(problems);
+        killSurvivors(orderly ? problems : new ArrayList<>());
         awaitExitOf(knownPids, problems);
         deleteFolders(problems);
 

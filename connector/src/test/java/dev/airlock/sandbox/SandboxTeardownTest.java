@@ -1,6 +1,7 @@
 package dev.airlock.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -59,6 +60,34 @@ class SandboxTeardownTest {
         assertThat(SandboxProcesses.scan()).extracting(SandboxProcesses.Marked::sandboxId).doesNotContainAnyElementsOf(ids);
         assertThat(ProcessHandle.current().descendants()).as("child processes of this JVM").isEmpty();
         assertThat(sandboxFolders()).isEmpty();
+    }
+
+    @Test
+    void closeFromAnotherThreadKillsEverything() throws Exception {
+        SandboxManager manager = new SandboxManager(SandboxConfig.defaults().withWorkRoot(workRoot));
+        Sandbox sandbox = manager.acquire();
+        List<Long> pids = sandbox.processIds();
+
+        Thread closer = new Thread(sandbox::close);
+        closer.start();
+        closer.join();
+
+        assertThat(pids).noneMatch(SandboxProcesses::isRunning);
+        assertThat(SandboxProcesses.of(sandbox.id())).isEmpty();
+        assertThat(sandboxFolders()).isEmpty();
+    }
+
+    @Test
+    void browserIsConfinedToTheAcquiringThread() throws Exception {
+        SandboxManager manager = new SandboxManager(SandboxConfig.defaults().withWorkRoot(workRoot));
+        try (Sandbox sandbox = manager.acquire()) {
+            Throwable[] failure = new Throwable[1];
+            Thread other = new Thread(() -> failure[0] = catchThrowable(sandbox::browser));
+            other.start();
+            other.join();
+
+            assertThat(failure[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("confined to one thread");
+        }
     }
 
     @Test
