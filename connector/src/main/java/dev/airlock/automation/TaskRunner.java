@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs browser tasks, each in a fresh sandbox, under a risk policy, and records each into a sealed evidence bundle.
@@ -25,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * thread that created them. Separate threads may run separate tasks.
  */
 public final class TaskRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
 
     /** Step timeout when a step sets none. */
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(30);
@@ -71,7 +75,10 @@ public final class TaskRunner {
         try (EvidenceRecorder recorder = EvidenceRecorder.open(bundleDirectory, info, evidenceKey)) {
             StepGate gate = new StepGate(task, policy, approvals, checkpointValidity, recorder, bundleDirectory);
             TaskRun run = new TaskRun(task, allowlist, recorder, gate, started.plus(task.totalTimeout()));
-            return run.execute(sandboxes);
+            LOG.info("Task {} started as identity {}, bundle {}", task.taskId(), task.identityId(), bundleId);
+            TaskOutcome outcome = run.execute(sandboxes);
+            LOG.info("Task {} ended: {}, bundle {}", task.taskId(), outcome.getClass().getSimpleName(), bundleId);
+            return outcome;
         }
     }
 }
