@@ -108,6 +108,25 @@ class ConnectorRuntimeApiTest {
   }
 
   @Test
+  void htmlDocumentIsServedSandboxed() throws Exception {
+    var html = "<script>fetch('/v2/user-tasks/search')</script>".getBytes(StandardCharsets.UTF_8);
+    var reference = fixture.client().newCreateDocumentCommand().content(html).fileName("report.html")
+        .contentType("text/html").send().join();
+
+    var request = HttpRequest.newBuilder(URI.create(fixture.engine().restAddress()
+        + "/v2/documents/" + reference.getDocumentId() + "?storeId=" + reference.getStoreId())).build();
+    try (var http = HttpClient.newHttpClient()) {
+      var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(html);
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as("CSP header")
+          .hasValue("sandbox");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+  }
+
+  @Test
   void topologyShowsOneHealthyNode() {
     var topology = fixture.client().newTopologyRequest().send().join();
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,9 +90,26 @@ final class DocumentController {
           + " hash '" + contentHash + "'; use the hash from its document reference");
     }
     var metadata = mapper.readValue(row.metadataJson(), DocumentMetadata.class);
-    var type = metadata.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
-        : MediaType.parseMediaType(metadata.getContentType());
-    return ResponseEntity.ok().contentType(type).body(row.content());
+    MediaType type = contentType(metadata.getContentType());
+    var response = ResponseEntity.ok().contentType(type).header("X-Content-Type-Options", "nosniff");
+    if (!MediaType.APPLICATION_PDF.equalsTypeAndSubtype(type)) {
+      // Documents come from automation (a downloaded page, an evidence report): opened directly
+      // they must not run scripts on the engine's origin, which serves the task list. Chromium
+      // does not display a PDF in a sandboxed document, and its viewer runs no page scripts.
+      response.header("Content-Security-Policy", "sandbox");
+    }
+    return response.body(row.content());
+  }
+
+  private static MediaType contentType(String declared) {
+    if (declared == null || declared.isBlank()) {
+      return MediaType.APPLICATION_OCTET_STREAM;
+    }
+    try {
+      return MediaType.parseMediaType(declared);
+    } catch (InvalidMediaTypeException e) {
+      return MediaType.APPLICATION_OCTET_STREAM;
+    }
   }
 
   @DeleteMapping("/{documentId}")
