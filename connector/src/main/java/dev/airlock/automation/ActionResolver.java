@@ -34,7 +34,12 @@ final class ActionResolver {
     record Resolved(ProposedAction action, String description) {
     }
 
-    Resolved resolve(int index, Step step, Page page, double timeoutMillis) {
+    /**
+     * Resolves a step on the live page.
+     *
+     * @param readNames whether to read the target's role and accessible name, which costs one or two round trips
+     */
+    Resolved resolve(int index, Step step, Page page, double timeoutMillis, boolean readNames) {
         String pageUrl = page.url();
         if (step instanceof Step.Goto go) {
             String url = absoluteUrl(go.url());
@@ -43,8 +48,8 @@ final class ActionResolver {
         }
         String role = null;
         String name = null;
-        Locator element = step.target() != null ? step.target().locate(page) : null;
-        if (step instanceof Step.Press && element == null) {
+        Locator element = step.target() != null && readNames ? step.target().locate(page) : null;
+        if (step instanceof Step.Press && step.target() == null) {
             // A key press without a target goes to the focused element, which the policy must judge like a target.
             Locator focused = page.locator("*:focus");
             element = focused.count() == 1 ? focused : null;

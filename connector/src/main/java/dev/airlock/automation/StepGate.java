@@ -46,6 +46,15 @@ final class StepGate {
     }
 
     /**
+     * Tells whether the step's target must be read from the page before the decision: always for acting steps,
+     * whose role and name go into the fingerprint and the approver's description, otherwise only when a rule
+     * reads names.
+     */
+    boolean needsTargetNames(Step step) {
+        return step.acting() || policy.readsNames(step.action());
+    }
+
+    /**
      * Decides a step and returns why the task must stop before it, or null when it may run.
      *
      * @param checkpointScreenshot takes the screenshot shown to the approver and returns its bundle path

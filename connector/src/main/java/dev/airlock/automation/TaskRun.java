@@ -134,7 +134,7 @@ final class TaskRun {
             Step step = steps.get(index);
             try {
                 double timeout = remainingMillis(step.timeout());
-                ActionResolver.Resolved resolved = resolver.resolve(index, step, page, timeout);
+                ActionResolver.Resolved resolved = resolver.resolve(index, step, page, timeout, gate.needsTargetNames(step));
                 String checkpointName = String.format("step-%02d-checkpoint", index);
                 StepGate.Stop stop = gate.decide(index, step, resolved, () -> screenshot(checkpointName));
                 if (stop != null) {

@@ -54,6 +54,15 @@ public final class RiskPolicy {
         return rules;
     }
 
+    /**
+     * Tells whether a rule depends on the accessible name of an action's target. For other actions a caller may
+     * skip reading the name from the page.
+     */
+    public boolean readsNames(String action) {
+        return rules.stream().anyMatch(rule -> rule.accessibleName() != null
+                && (rule.actions().isEmpty() || rule.actions().contains(action)));
+    }
+
     /** Decides one step. */
     public Decision decide(ProposedAction action) {
         RiskRule winner = null;

@@ -85,6 +85,17 @@ class RiskPolicyTest {
     }
 
     @Test
+    void namesAreReadOnlyForActionsWithNameRules() {
+        RiskPolicy defaults = RiskPolicy.defaults();
+        RiskPolicy everyAction = RiskPolicy.fromJson("{\"rules\": [{\"name\": \"x\", \"accessibleName\": \"secret\", \"verdict\": \"DENY\"}]}");
+
+        assertThat(defaults.readsNames("click")).isTrue();
+        assertThat(defaults.readsNames("press")).isTrue();
+        assertThat(defaults.readsNames("extract")).isFalse();
+        assertThat(everyAction.readsNames("extract")).isTrue();
+    }
+
+    @Test
     void invalidRuleNamesItsField() {
         assertThatThrownBy(() -> RiskPolicy.fromJson("{\"rules\": [{\"name\": \"x\", \"verdict\": \"MAYBE\"}]}"))
                 .hasMessage("policy.rules[0].verdict: 'MAYBE' is invalid; use ALLOW, CHECKPOINT or DENY");
