@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = AirlockVersion.class,
     description = "Governed browser automation for Camunda 8.",
+    footer = {
+      "",
+      "The launcher also has './airlock test', which installs or checks the system packages the"
+          + " tests need and runs every test."
+    },
     subcommands = {
       StartCommand.class,
       DemoCommand.class,

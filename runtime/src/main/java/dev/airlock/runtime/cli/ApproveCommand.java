@@ -25,6 +25,9 @@ public final class ApproveCommand implements Callable<Integer> {
       description = "REST address of the engine (without /v2). Defaults to ${DEFAULT-VALUE}.")
   URI engine;
 
+  @Option(names = "--list", description = "List the pending approvals and decide none.")
+  boolean list;
+
   @Option(names = "--task", description = "Key of the approval user task to decide.")
   Long userTaskKey;
 
@@ -43,7 +46,12 @@ public final class ApproveCommand implements Callable<Integer> {
   public Integer call() {
     try (CamundaClient client = Clients.rest(engine)) {
       ApprovalDesk desk = new ApprovalDesk(client);
-      PendingApproval approval = choose(desk.pending(null));
+      List<PendingApproval> pending = Clients.call(engine, () -> desk.pending(null));
+      if (list) {
+        print(pending);
+        return 0;
+      }
+      PendingApproval approval = choose(pending);
       desk.decide(approval.userTaskKey(), approver, !reject, comment);
       System.out.printf(
           "%s by %s: %s (user task %d, process instance %d)%n",
@@ -54,6 +62,17 @@ public final class ApproveCommand implements Callable<Integer> {
           approval.processInstanceKey());
       return 0;
     }
+  }
+
+  private void print(List<PendingApproval> pending) {
+    if (pending.isEmpty()) {
+      System.out.println("No approval is pending at " + engine + ".");
+    }
+    pending.forEach(
+        approval ->
+            System.out.printf(
+                "--task %d  %s (process instance %d)%n",
+                approval.userTaskKey(), approval.description(), approval.processInstanceKey()));
   }
 
   private PendingApproval choose(List<PendingApproval> pending) {
@@ -68,7 +87,7 @@ public final class ApproveCommand implements Callable<Integer> {
                           + userTaskKey
                           + " at "
                           + engine
-                          + "; run without --task to list the pending ones"));
+                          + "; list the pending ones with ./airlock approve --list"));
     }
     if (pending.isEmpty()) {
       throw new IllegalStateException(

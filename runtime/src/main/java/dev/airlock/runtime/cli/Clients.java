@@ -1,7 +1,11 @@
 package dev.airlock.runtime.cli;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.util.function.Supplier;
+import org.springframework.core.NestedExceptionUtils;
 
 /** Camunda clients for commands that talk to an engine without authentication. */
 final class Clients {
@@ -10,6 +14,11 @@ final class Clients {
 
   /** Builds a client that uses the REST API at {@code address} (without {@code /v2}). */
   static CamundaClient rest(URI address) {
+    String scheme = address.getScheme();
+    if (!address.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {
+      throw new IllegalArgumentException(
+          "--engine '" + address + "' is not an http:// or https:// address; give one such as http://127.0.0.1:8088");
+    }
     return CamundaClient.newClientBuilder()
         .restAddress(address)
         // Commands use REST only; the gRPC address is set to the same loopback host so that the
@@ -17,5 +26,21 @@ final class Clients {
         .grpcAddress(address)
         .preferRestOverGrpc(true)
         .build();
+  }
+
+  /** Runs a request and turns a refused connection into a message that says what to start. */
+  static <T> T call(URI address, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (ClientException e) {
+      if (NestedExceptionUtils.getRootCause(e) instanceof ConnectException) {
+        throw new IllegalStateException(
+            "no engine answers at "
+                + address
+                + "; start one with ./airlock demo, ./airlock start or ./airlock engine, or give its address with --engine",
+            e);
+      }
+      throw e;
+    }
   }
 }

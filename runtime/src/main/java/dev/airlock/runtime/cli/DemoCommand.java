@@ -12,6 +12,9 @@ import dev.airlock.runtime.demo.ProcessState;
 import dev.airlock.runtime.demo.ProcessWatcher;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -25,16 +28,19 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the invoice demo: starts the runtime with the local engine and the demo invoice app,",
-      "deploys the invoice process and runs it to the payment approval, then on to completion.",
-      "Approve in the task list or with './airlock approve' from a second terminal."
+      "Runs the invoice demo end to end on the embedded local engine.",
+      "Starts the runtime with the local engine and the demo invoice app, deploys the invoice",
+      "process and runs it to the payment approval, then on to completion. Approve in the task",
+      "list or with './airlock approve' from a second terminal."
     })
 public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
       defaultValue = ".airlock/demo",
-      description = "Folder of the demo's engine data and evidence; emptied at start. Defaults to ${DEFAULT-VALUE}.")
+      description =
+          "Folder of the demo's engine data, evidence and signing key. The engine data and evidence of an earlier"
+              + " demo are deleted at start; the key is kept. Defaults to ${DEFAULT-VALUE}.")
   Path dataDirectory;
 
   @Option(
@@ -62,35 +68,51 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    resetDataDirectory();
-    try (DemoApp app = DemoApp.start(DemoAppOptions.defaults().withPort(appPort));
-        ConfigurableApplicationContext runtime = startRuntime()) {
-      CamundaClient client = runtime.getBean(CamundaClient.class);
-      DemoReport report = new DemoReport(System.out, enginePort, dataDirectory);
-
-      InvoiceDemo demo = new InvoiceDemo(client);
-      demo.deploy();
-      long instanceKey = demo.start(app.baseUrl());
-      report.started(instanceKey, app.baseUrl());
-
-      ProcessWatcher watcher = new ProcessWatcher(client);
-      ProcessState state = watcher.await(instanceKey, timeout);
-      if (state instanceof ProcessState.AwaitingApproval awaiting) {
-        report.awaitingApproval(awaiting.approval());
-        decideIfUnattended(client, awaiting.approval());
-        state = watcher.await(instanceKey, timeout);
+    Ports.requireFree(appPort, "--app-port");
+    Ports.requireFree(enginePort, "--engine-port");
+    try (DemoApp app = DemoApp.start(DemoAppOptions.defaults().withPort(appPort))) {
+      resetDataDirectory();
+      try (ConfigurableApplicationContext runtime = startRuntime(app.baseUrl())) {
+        return run(app, runtime);
       }
-      return report.finished(state, app.paymentCount(InvoiceDemo.INVOICE_ID));
     }
   }
 
-  private void resetDataDirectory() throws IOException {
-    FileSystemUtils.deleteRecursively(dataDirectory);
+  private int run(DemoApp app, ConfigurableApplicationContext runtime) throws Exception {
+    CamundaClient client = runtime.getBean(CamundaClient.class);
+    URI engine = URI.create(runtime.getEnvironment().getRequiredProperty("airlock.engine.rest-address"));
+    DemoReport report = new DemoReport(System.out, engine, dataDirectory);
+
+    InvoiceDemo demo = new InvoiceDemo(client);
+    demo.deploy();
+    long instanceKey = demo.start(app.baseUrl());
+    report.started(instanceKey, app.baseUrl());
+
+    ProcessWatcher watcher = new ProcessWatcher(client);
+    Set<Long> reported = new HashSet<>();
+    ProcessState state = watcher.await(instanceKey, timeout);
+    while (state instanceof ProcessState.AwaitingApproval awaiting) {
+      reported.add(awaiting.approval().userTaskKey());
+      report.awaitingApproval(awaiting.approval());
+      decideIfUnattended(client, awaiting.approval());
+      state = watcher.await(instanceKey, timeout, reported);
+    }
+    return report.finished(state, app.paymentCount(InvoiceDemo.INVOICE_ID));
   }
 
-  private ConfigurableApplicationContext startRuntime() throws IOException {
+  /**
+   * Empties the engine's data and the evidence of earlier demo runs, which the fresh engine's
+   * reused keys would otherwise clash with. The signing key is kept, so that earlier bundles stay
+   * tied to it.
+   */
+  private void resetDataDirectory() throws IOException {
+    FileSystemUtils.deleteRecursively(dataDirectory.resolve("engine"));
+    FileSystemUtils.deleteRecursively(dataDirectory.resolve("evidence"));
+  }
+
+  private ConfigurableApplicationContext startRuntime(URI demoApp) throws IOException {
     return AirlockRuntimeApplication.start(
-        "--airlock.identities-file=" + DemoFiles.writeIdentities(dataDirectory),
+        "--airlock.identities-file=" + DemoFiles.writeIdentities(dataDirectory, demoApp),
         "--AIRLOCK_DEMO_USERNAME=" + DemoAppOptions.DEFAULT_USERNAME,
         "--AIRLOCK_SECRET_AIRLOCK_DEMO_PASSWORD=" + DemoAppOptions.DEFAULT_PASSWORD,
         "--airlock.engine.enabled=true",

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.automation.BrowserTask;
+import dev.airlock.automation.Step;
 import dev.airlock.automation.TaskJson;
 import dev.airlock.automation.TaskOutcome;
 import dev.airlock.automation.TaskRunner;
 import dev.airlock.evidence.SigningKey;
+import dev.airlock.identity.AgentIdentity;
+import dev.airlock.identity.IdentityRegistry;
+import dev.airlock.identity.IdentityScope;
 import dev.airlock.policy.ApprovalVerifier;
 import dev.airlock.policy.RiskPolicy;
 import dev.airlock.sandbox.SandboxConfig;
@@ -16,7 +20,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,9 +36,10 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one browser task from a task file (see docs/task-format.md) in a fresh sandbox",
-      "and writes its evidence bundle. Exits with 0 when every step ran, 3 when the task",
-      "stopped before an action that needs an approval, 4 when the policy denied a step."
+      "Runs one browser task without Camunda and writes its evidence bundle.",
+      "The task file format is in docs/task-format.md. Exits with 0 when every step ran,",
+      "3 when the task stopped before an action that needs an approval, 4 when the policy",
+      "denied a step."
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -42,8 +51,17 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      description = "Bundle folder to write; the zip is written beside it. Defaults to .airlock/runs/<task id>.")
+      description =
+          "Bundle folder to write; the zip is written beside it. Defaults to .airlock/runs/<task id>-<time>.")
   Path bundleDirectory;
+
+  @Option(
+      names = "--identities",
+      paramLabel = "FILE",
+      description =
+          "Agent identities file; the task's identity must exist there and allow its origins and actions."
+              + " Without it, the task's own allowlist is all that limits it.")
+  Path identitiesFile;
 
   @Option(
       names = "--keys",
@@ -66,7 +84,8 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     BrowserTask task = TaskJson.parse(readTaskFile()).withCredentials(secrets());
-    Path bundle = bundleDirectory != null ? bundleDirectory : Path.of(".airlock/runs", task.taskId());
+    checkIdentity(task);
+    Path bundle = bundleDirectory != null ? bundleDirectory : defaultBundleDirectory(task);
 
     SigningKey key = SigningKey.loadOrCreate(keysDirectory);
     SandboxManager sandboxes = new SandboxManager(SandboxConfig.defaults());
@@ -82,6 +101,22 @@ public final class RunCommand implements Callable<Integer> {
       case TaskOutcome.CheckpointPending pending -> CHECKPOINT_EXIT_CODE;
       case TaskOutcome.PolicyDenied denied -> DENIED_EXIT_CODE;
     };
+  }
+
+  private void checkIdentity(BrowserTask task) {
+    if (identitiesFile == null) {
+      System.err.println(
+          "airlock: no --identities file given, so identity '" + task.identityId() + "' is not checked");
+      return;
+    }
+    AgentIdentity identity = IdentityRegistry.load(identitiesFile).require(task.identityId(), Instant.now());
+    List<String> actions = task.steps().stream().map(Step::action).toList();
+    IdentityScope.check(identity, task.startUrl(), task.allowedOrigins(), actions);
+  }
+
+  private static Path defaultBundleDirectory(BrowserTask task) {
+    String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    return Path.of(".airlock/runs", task.taskId() + "-" + time);
   }
 
   private String readTaskFile() throws IOException {

@@ -1,11 +1,15 @@
 package dev.airlock.runtime.cli;
 
 import dev.airlock.evidence.BundleVerifier;
+import dev.airlock.evidence.SigningKey;
 import dev.airlock.evidence.VerificationResult;
+import java.io.IOException;
+import java.security.PublicKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Verifies an evidence bundle: every file hash, the journal chain and the manifest signature. */
@@ -21,13 +25,22 @@ public final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "BUNDLE", description = "The bundle zip or its unpacked folder.")
   Path bundle;
 
+  @Option(
+      names = "--trusted-key",
+      paramLabel = "FILE",
+      description =
+          "PEM public key the bundle must be signed with, such as the runtime's signing-key.pub.pem."
+              + " Without it, the bundle's own key is used, which proves integrity but not who signed it.")
+  Path trustedKey;
+
   @Override
   public Integer call() {
     if (!Files.exists(bundle)) {
       throw new IllegalArgumentException(
           "bundle not found: " + bundle + "; give the path of a bundle zip or folder");
     }
-    VerificationResult result = BundleVerifier.verify(bundle);
+    VerificationResult result =
+        trustedKey == null ? BundleVerifier.verify(bundle) : BundleVerifier.verify(bundle, readKey());
     result.checked().forEach(item -> System.out.println("ok      " + item));
     if (!result.valid()) {
       System.out.println("BROKEN  " + result.firstProblem());
@@ -36,5 +49,21 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     System.out.println("Bundle " + bundle + " verified.");
     return 0;
+  }
+
+  private PublicKey readKey() {
+    String pem;
+    try {
+      pem = Files.readString(trustedKey);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("failed to read --trusted-key " + trustedKey + ": " + e.getMessage(), e);
+    }
+    String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+    try {
+      return SigningKey.decodePublicKey(base64);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--trusted-key " + trustedKey + " is not a PEM Ed25519 public key such as signing-key.pub.pem", e);
+    }
   }
 }

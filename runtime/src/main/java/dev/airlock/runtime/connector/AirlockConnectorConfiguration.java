@@ -14,6 +14,7 @@ import dev.airlock.sandbox.SandboxConfig;
 import dev.airlock.sandbox.SandboxManager;
 import io.camunda.client.CamundaClient;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
+import java.nio.file.Files;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,13 @@ public class AirlockConnectorConfiguration {
 
   @Bean
   IdentityRegistry airlockIdentities(AirlockProperties properties) {
+    if (!Files.isRegularFile(properties.identitiesFile())) {
+      throw new IllegalStateException(
+          "agent identity file "
+              + properties.identitiesFile().toAbsolutePath()
+              + " not found; create it (copy examples/processes/identities.json to start, see"
+              + " docs/operator.md) or point airlock.identities-file at yours");
+    }
     return IdentityRegistry.load(properties.identitiesFile());
   }
 

@@ -2,28 +2,40 @@ package dev.airlock.runtime.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
 
 /** Files the demo writes into its data folder before the runtime starts. */
 public final class DemoFiles {
 
   static final String IDENTITIES_RESOURCE = "processes/identities.json";
 
+  /** Origin of the demo app in the example identities file. */
+  static final String EXAMPLE_ORIGIN = "http://127.0.0.1:8086";
+
   private DemoFiles() {}
 
-  /** Copies the demo's agent identities into {@code dataDirectory} and returns the file. */
-  public static Path writeIdentities(Path dataDirectory) throws IOException {
-    Path file = dataDirectory.resolve("identities.json");
-    Files.createDirectories(dataDirectory);
+  /**
+   * Writes the demo's agent identities into {@code dataDirectory} with the demo app's actual
+   * origin in place of the example's, and returns the file.
+   */
+  public static Path writeIdentities(Path dataDirectory, URI demoApp) throws IOException {
+    String identities;
     try (InputStream in = DemoFiles.class.getClassLoader().getResourceAsStream(IDENTITIES_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
             "classpath resource " + IDENTITIES_RESOURCE + " is missing; rebuild with ./airlock demo");
       }
-      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      identities = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+    String origin = demoApp.getScheme() + "://" + demoApp.getHost() + ":" + demoApp.getPort();
+
+    Path file = dataDirectory.resolve("identities.json");
+    Files.createDirectories(dataDirectory);
+    Files.writeString(file, identities.replace(EXAMPLE_ORIGIN, origin));
     return file;
   }
 }

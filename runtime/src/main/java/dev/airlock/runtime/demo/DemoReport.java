@@ -16,13 +16,15 @@ import java.util.stream.Stream;
 /** Prints the demo's progress for a person following it in a terminal. */
 public final class DemoReport {
 
+  private static final String DEFAULT_ENGINE = "http://127.0.0.1:8088";
+
   private final PrintStream out;
-  private final int enginePort;
+  private final URI engine;
   private final Path dataDirectory;
 
-  public DemoReport(PrintStream out, int enginePort, Path dataDirectory) {
+  public DemoReport(PrintStream out, URI engine, Path dataDirectory) {
     this.out = out;
-    this.enginePort = enginePort;
+    this.engine = engine;
     this.dataDirectory = dataDirectory;
   }
 
@@ -34,10 +36,10 @@ public final class DemoReport {
   public void awaitingApproval(PendingApproval approval) {
     out.printf(
         "%nApproval needed: %s%n"
-            + "  Approve in the task list:   http://127.0.0.1:%d/ (user task %d)%n"
-            + "  or from another terminal:   ./airlock approve     (./airlock approve --reject to refuse)%n"
+            + "  Approve in the task list:   %s/tasks/%d%n"
+            + "  or from another terminal:   ./airlock approve%s     (add --reject to refuse)%n"
             + "Waiting for the decision...%n",
-        approval.description(), enginePort, approval.userTaskKey());
+        approval.description(), engine, approval.userTaskKey(), engineOption());
   }
 
   /** Prints how the instance ended and returns the command's exit code. */
@@ -46,8 +48,8 @@ public final class DemoReport {
       case ProcessState.Completed completed -> {
         out.printf("%nProcess completed. Payments made in the demo app: %d%n", payments);
         printEvidence(completed.variables());
-        out.printf("History: http://127.0.0.1:%d/ (while the demo runs; afterwards"
-            + " ./airlock engine --data %s)%n", enginePort, dataDirectory.resolve("engine"));
+        out.printf("History: %s/history (while the demo runs; afterwards"
+            + " ./airlock engine --data %s)%n", engine, dataDirectory.resolve("engine"));
         return 0;
       }
       case ProcessState.Incident incident -> {
@@ -63,6 +65,11 @@ public final class DemoReport {
         return 1;
       }
     }
+  }
+
+  /** Returns the approve command's --engine option when the engine is not at its default address. */
+  private String engineOption() {
+    return engine.toString().equals(DEFAULT_ENGINE) ? "" : " --engine " + engine;
   }
 
   private void printEvidence(Map<String, Object> variables) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /** Polls the engine until a process instance needs a person, has failed or has ended. */
@@ -36,9 +37,18 @@ public final class ProcessWatcher {
    */
   public ProcessState await(long processInstanceKey, Duration timeout)
       throws TimeoutException, InterruptedException {
+    return await(processInstanceKey, timeout, Set.of());
+  }
+
+  /**
+   * Waits like {@link #await(long, Duration)}, but passes over the approval user tasks in {@code
+   * seenApprovals}: those that were already reported and may still be open.
+   */
+  public ProcessState await(long processInstanceKey, Duration timeout, Set<Long> seenApprovals)
+      throws TimeoutException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      Optional<ProcessState> state = current(processInstanceKey);
+      Optional<ProcessState> state = current(processInstanceKey, seenApprovals);
       if (state.isPresent()) {
         return state.get();
       }
@@ -52,7 +62,7 @@ public final class ProcessWatcher {
             + "; look at it in the engine's history view");
   }
 
-  private Optional<ProcessState> current(long processInstanceKey) {
+  private Optional<ProcessState> current(long processInstanceKey, Set<Long> seenApprovals) {
     ProcessInstance instance =
         client.newProcessInstanceGetRequest(processInstanceKey).send().join();
     if (instance.getState() == ProcessInstanceState.COMPLETED) {
@@ -61,9 +71,12 @@ public final class ProcessWatcher {
     if (instance.getState() == ProcessInstanceState.TERMINATED) {
       return Optional.of(new ProcessState.Terminated());
     }
-    List<PendingApproval> approvals = desk.pending(processInstanceKey);
-    if (!approvals.isEmpty()) {
-      return Optional.of(new ProcessState.AwaitingApproval(approvals.get(0)));
+    Optional<PendingApproval> approval =
+        desk.pending(processInstanceKey).stream()
+            .filter(pending -> !seenApprovals.contains(pending.userTaskKey()))
+            .findFirst();
+    if (approval.isPresent()) {
+      return Optional.of(new ProcessState.AwaitingApproval(approval.get()));
     }
     return openIncident(processInstanceKey)
         .map(incident -> new ProcessState.Incident(incident.getElementId(), incident.getErrorMessage()));
