@@ -52,7 +52,7 @@ public final class EgressGuard {
     /** Routes every request and WebSocket of the context through this guard; call before the first page opens. */
     public void install(BrowserContext context) {
         RedirectFollower redirects = new RedirectFollower(allowlist, this);
-        context.route(url -> true, route -> handle(route, redirects));
+        context.route(url -> true, route -> handleSafely(route, redirects));
         context.routeWebSocket(url -> true, this::handleWebSocket);
         context.onPage(page -> page.onDownload(this::checkDownload));
     }
@@ -65,6 +65,23 @@ public final class EgressGuard {
     /** Returns the first failure of the network journal, after which every request was blocked. */
     public Optional<RuntimeException> journalFailure() {
         return Optional.ofNullable(journalFailure);
+    }
+
+    /**
+     * Handles a route; a Playwright failure, such as a request whose page closed meanwhile, aborts the request
+     * instead of surfacing in whatever call the task thread makes next.
+     */
+    private void handleSafely(Route route, RedirectFollower redirects) {
+        try {
+            handle(route, redirects);
+        } catch (PlaywrightException e) {
+            LOG.debug("Task {}: routing {} failed: {}", taskId, route.request().url(), firstLine(e.getMessage()));
+            try {
+                route.abort("failed");
+            } catch (PlaywrightException alreadyHandled) {
+                // The route was completed or its page is gone; nothing is left to abort.
+            }
+        }
     }
 
     private void handle(Route route, RedirectFollower redirects) {
@@ -91,6 +108,11 @@ public final class EgressGuard {
             return;
         }
         record(request, request.method(), url, NetworkEvent.ALLOWED, "allowed by " + entry.get(), response.status());
+        if (journalFailure != null) {
+            // The response may not reach the page unrecorded.
+            route.abort(BLOCKED_ERROR);
+            return;
+        }
         redirects.complete(route, request, url, response);
     }
 

@@ -182,6 +182,22 @@ class EgressBlockingTest {
     }
 
     @Test
+    void journalFailureBlocksTheResponse() {
+        try (BrowserContext failing = sandbox.browser().newContext()) {
+            EgressGuard guard = new EgressGuard(OriginAllowlist.parse(List.of(allowed.origin())), event -> {
+                throw new IllegalStateException("disk full");
+            }, "egress-test");
+            guard.install(failing);
+            Page page = failing.newPage();
+
+            Throwable navigation = catchThrowable(() -> page.navigate(allowed.origin() + "/landing.html"));
+
+            assertThat(navigation).as("navigation whose journal entry failed").isNotNull();
+            assertThat(guard.journalFailure()).get().extracting(Throwable::getMessage).isEqualTo("disk full");
+        }
+    }
+
+    @Test
     void mappedNameReachesLoopbackWithoutTheGuard() {
         // Control for the tests above: the foreign server is reachable by name, so only the guard kept it unreached.
         try (BrowserContext unguarded = sandbox.browser().newContext()) {
