@@ -1,6 +1,7 @@
 package dev.airlock.runtime;
 
 import dev.airlock.runtime.cli.ApproveCommand;
+import dev.airlock.runtime.cli.DemoAppCommand;
 import dev.airlock.runtime.cli.DemoCommand;
 import dev.airlock.runtime.cli.EngineCommand;
 import dev.airlock.runtime.cli.RunCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       StartCommand.class,
       DemoCommand.class,
+      DemoAppCommand.class,
       ApproveCommand.class,
       EngineCommand.class,
       RunCommand.class,
