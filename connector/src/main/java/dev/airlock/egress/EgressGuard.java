@@ -68,8 +68,8 @@ public final class EgressGuard {
     }
 
     /**
-     * Handles a route; a Playwright failure, such as a request whose page closed meanwhile, aborts the request
-     * instead of surfacing in whatever call the task thread makes next.
+     * Handles a route. A Playwright failure, such as a request whose page closed meanwhile, aborts the request, so it
+     * does not surface in whatever call the task thread makes next.
      */
     private void handleSafely(Route route, RedirectFollower redirects) {
         try {
