@@ -99,16 +99,25 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     AgentIdentity identity = authorize(request, now);
     Map<String, String> credentials = credentials(identity);
     List<Approval> decisions =
-        consumedApprovals.unused(approvals.approvals(job.getProcessInstanceKey(), identity, request.approvalValidity()));
+        consumedApprovals.unused(
+            approvals.approvals(job.getProcessInstanceKey(), identity, request.approvalValidity()),
+            settings.evidenceDirectory(),
+            job.getProcessInstanceKey());
 
     String taskId = taskId(job);
     log.info(
         "Starting browser task {} for process instance {} element {} as agent identity {} with {} approval decisions",
         taskId, job.getProcessInstanceKey(), job.getElementId(), identity.id(), decisions.size());
+    Path bundleDirectory = settings.evidenceDirectory().resolve(taskId);
     try (InputFiles inputFiles = InputFiles.write(request.inputFiles())) {
       BrowserTask task = TaskAssembler.assemble(taskId, request, identity, credentials, decisions, inputFiles.paths());
-      TaskOutcome outcome = execution.run(task, settings.evidenceDirectory().resolve(taskId));
-      consumedApprovals.recordUsed(outcome.bundle(), decisions);
+      TaskOutcome outcome;
+      try {
+        outcome = execution.run(task, bundleDirectory);
+      } finally {
+        // Whatever the run's end, an approval it accepted must not allow its action again.
+        consumedApprovals.recordUsed(bundleDirectory, taskId, decisions);
+      }
       log.info("Browser task {} of process instance {} ended with {}", taskId, job.getProcessInstanceKey(),
           outcome.getClass().getSimpleName());
       EvidenceUploader uploader = new EvidenceUploader(context, request.documentTimeToLive(), outcome.bundle());
@@ -116,9 +125,6 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     } catch (InvalidTaskException e) {
       throw new ConnectorInputException(e.getMessage(), e);
     } catch (TaskFailedException e) {
-      if (e.bundle() != null) {
-        consumedApprovals.recordUsed(e.bundle(), decisions);
-      }
       throw retryable(taskId, job, e);
     } catch (SandboxException e) {
       throw retryable(taskId, job, e);

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,18 +49,83 @@ final class ConsumedApprovals {
   }
 
   /**
+   * Returns {@code approvals} without those a run already used, looking also at the journals of
+   * earlier runs of the same process instance in {@code evidenceDirectory}. An approval counts as
+   * used when a run that started after its decision accepted its fingerprint. This covers a run
+   * that ended in an unexpected exception or a crash before its use was written to the file,
+   * because the runner journals an accepted approval before the approved step runs.
+   */
+  synchronized List<Approval> unused(List<Approval> approvals, Path evidenceDirectory, long processInstanceKey) {
+    List<JournalUse> uses = journalledUses(evidenceDirectory, processInstanceKey);
+    return unused(approvals).stream()
+        .filter(approval -> uses.stream().noneMatch(use -> use.consumes(approval)))
+        .toList();
+  }
+
+  /** An approval fingerprint that a run accepted, with the run's start. */
+  private record JournalUse(String fingerprint, Instant runStartedAt) {
+    boolean consumes(Approval approval) {
+      return fingerprint.equals(approval.fingerprint())
+          && (approval.decidedAt() == null || runStartedAt.isAfter(approval.decidedAt()));
+    }
+  }
+
+  private static List<JournalUse> journalledUses(Path evidenceDirectory, long processInstanceKey) {
+    if (!Files.isDirectory(evidenceDirectory)) {
+      return List.of();
+    }
+    String prefix = "task-" + processInstanceKey + "-";
+    List<JournalUse> uses = new ArrayList<>();
+    try (Stream<Path> runs = Files.list(evidenceDirectory)) {
+      for (Path run : runs.filter(path -> path.getFileName().toString().startsWith(prefix)).toList()) {
+        Path journal = run.resolve("journal.jsonl");
+        Instant runStart = Files.isRegularFile(journal) ? firstEntryTime(journal) : null;
+        if (runStart != null) {
+          acceptedFingerprints(journal).forEach(fingerprint -> uses.add(new JournalUse(fingerprint, runStart)));
+        }
+      }
+    } catch (IOException e) {
+      throw ConnectorRetryException.builder()
+          .message("Failed to list the evidence folder " + evidenceDirectory + " to find used approvals; check it is readable")
+          .cause(e)
+          .build();
+    }
+    return uses;
+  }
+
+  private static Instant firstEntryTime(Path journal) throws IOException {
+    try (Stream<String> lines = Files.lines(journal, StandardCharsets.UTF_8)) {
+      String first = lines.findFirst().orElse(null);
+      if (first == null) {
+        return null;
+      }
+      JsonNode time = JSON.readTree(first).path("time");
+      return time.isTextual() ? Instant.parse(time.asText()) : null;
+    }
+  }
+
+  /**
    * Records the approvals among {@code offered} whose fingerprint the run of {@code bundle}
    * accepted, as journalled in its {@code approval-check} entries.
    */
   synchronized void recordUsed(SealedBundle bundle, List<Approval> offered) {
-    Set<String> accepted = acceptedFingerprints(bundle.directory().resolve("journal.jsonl"));
+    recordUsed(bundle.directory(), bundle.bundleId(), offered);
+  }
+
+  /** Records the used approvals from the journal in {@code bundleDirectory}, if it has one. */
+  synchronized void recordUsed(Path bundleDirectory, String bundleId, List<Approval> offered) {
+    Path journal = bundleDirectory.resolve("journal.jsonl");
+    if (!Files.isRegularFile(journal)) {
+      return;
+    }
+    Set<String> accepted = acceptedFingerprints(journal);
     StringBuilder lines = new StringBuilder();
     for (Approval approval : offered) {
       if (Approval.APPROVED.equals(approval.decision()) && accepted.contains(approval.fingerprint())) {
         lines.append(key(approval)).append('\n');
         log.info(
             "Approval of action {} in process instance {} by {} was used by bundle {}",
-            approval.fingerprint(), approval.processInstanceKey(), approval.approver(), bundle.bundleId());
+            approval.fingerprint(), approval.processInstanceKey(), approval.approver(), bundleId);
       }
     }
     if (!lines.isEmpty()) {

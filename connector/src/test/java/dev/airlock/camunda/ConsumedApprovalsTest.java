@@ -56,6 +56,34 @@ class ConsumedApprovalsTest {
     assertThat(consumed.unused(List.of(later))).containsExactly(later);
   }
 
+  @Test
+  void approvalAcceptedByEarlierRunIsNotOfferedEvenWithoutRecord() {
+    ConsumedApprovals consumed = new ConsumedApprovals(folder.resolve("used-approvals.txt"));
+    Approval before = approve(USED);
+    Approval after = signer.sign("100", USED, Approval.APPROVED, "bob", Instant.now().plusSeconds(600), Duration.ofMinutes(15));
+    recordRun(folder.resolve("task-100-7-run"), USED);
+
+    List<Approval> offered = consumed.unused(List.of(before, after), folder, 100);
+
+    assertThat(offered).as("approvals offered after a run that crashed before recording its use").containsExactly(after);
+  }
+
+  @Test
+  void runsOfOtherInstancesDoNotConsumeApprovals() {
+    ConsumedApprovals consumed = new ConsumedApprovals(folder.resolve("used-approvals.txt"));
+    Approval approval = approve(USED);
+    recordRun(folder.resolve("task-200-7-run"), USED);
+
+    assertThat(consumed.unused(List.of(approval), folder, 100)).containsExactly(approval);
+  }
+
+  /** Writes a run's journal that accepted {@code fingerprint} and is left unsealed, as after a crash. */
+  private void recordRun(Path bundleDirectory, String fingerprint) {
+    EvidenceRecorder recorder =
+        EvidenceRecorder.open(bundleDirectory, new BundleInfo("run", "invoice-clerk", "test", Instant.now()), SigningKey.generate());
+    recorder.append("approval-check", Map.of("step", 7, "fingerprint", fingerprint, "accepted", true));
+  }
+
   private Approval approve(String fingerprint) {
     return signer.sign("100", fingerprint, Approval.APPROVED, "bob", NOW, Duration.ofMinutes(15));
   }
