@@ -91,6 +91,10 @@ final class StepExecutor {
         String value = extract.attribute() == null
                 ? locator.innerText(new Locator.InnerTextOptions().setTimeout(timeout)).strip()
                 : locator.getAttribute(extract.attribute(), new Locator.GetAttributeOptions().setTimeout(timeout));
+        if (value == null) {
+            throw new IllegalStateException("the target has no attribute '" + extract.attribute() + "' to extract into '"
+                    + extract.output() + "'; check the attribute name or extract its text instead");
+        }
         extracted.put(extract.output(), value);
         return value;
     }

@@ -175,6 +175,19 @@ class TaskRunnerDemoTest {
     }
 
     @Test
+    void extractOfMissingAttributeFailsTheStep() {
+        BrowserTask task = task("INV-1001",
+                "{\"action\": \"extract\", \"target\": {\"testId\": \"invoice-total\"}, \"attribute\": \"data-absent\", \"output\": \"absent\"}");
+
+        TaskFailedException failure = catchThrowableOfType(TaskFailedException.class,
+                () -> runner.run(task, bundles.resolve("missing-attribute")));
+
+        assertThat(failure.stepIndex()).isEqualTo(6);
+        assertThat(failure.getMessage()).contains("no attribute 'data-absent'");
+        assertThat(failure.bundle()).as("sealed bundle").isNotNull();
+    }
+
+    @Test
     void navigationOutsideTheAllowlistIsDenied() {
         BrowserTask task = task("INV-1001", "{\"action\": \"goto\", \"url\": \"http://127.0.0.2:9/\"}");
 
