@@ -2,6 +2,7 @@ package dev.airlock.automation;
 
 import dev.airlock.evidence.EvidenceRecorder;
 import dev.airlock.policy.ActionFingerprint;
+import dev.airlock.policy.Approval;
 import dev.airlock.policy.ApprovalVerifier;
 import dev.airlock.policy.Decision;
 import dev.airlock.policy.RiskPolicy;
@@ -9,14 +10,20 @@ import dev.airlock.policy.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /** Applies the risk policy and the approvals to each step before it runs, and journals the decision. */
 final class StepGate {
+
+    /** Rule name of a step denied because the identity was revoked or expired during the task. */
+    static final String IDENTITY_RULE = "identity-authority";
 
     /** Reason for stopping the task before a step. */
     sealed interface Stop {
@@ -33,16 +40,18 @@ final class StepGate {
     private final Duration checkpointValidity;
     private final EvidenceRecorder recorder;
     private final Path bundleDirectory;
+    private final IdentityCheck identityCheck;
     private final Set<String> usedApprovals = new HashSet<>();
 
     StepGate(BrowserTask task, RiskPolicy policy, ApprovalVerifier approvals, Duration checkpointValidity,
-            EvidenceRecorder recorder, Path bundleDirectory) {
+            EvidenceRecorder recorder, Path bundleDirectory, IdentityCheck identityCheck) {
         this.task = task;
         this.policy = policy;
         this.approvals = approvals;
         this.checkpointValidity = checkpointValidity;
         this.recorder = recorder;
         this.bundleDirectory = bundleDirectory;
+        this.identityCheck = identityCheck;
     }
 
     /**
@@ -60,7 +69,7 @@ final class StepGate {
      * @param checkpointScreenshot takes the screenshot shown to the approver and returns its bundle path
      */
     Stop decide(int index, Step step, ActionResolver.Resolved resolved, Supplier<String> checkpointScreenshot) {
-        Decision decision = policy.decide(resolved.action());
+        Decision decision = identityDecision().orElseGet(() -> policy.decide(resolved.action()));
         String fingerprint = ActionFingerprint.of(resolved.action());
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("step", index);
@@ -86,6 +95,16 @@ final class StepGate {
         return null;
     }
 
+    /** Returns a denial when the task's identity lost its authority since the task started. */
+    private Optional<Decision> identityDecision() {
+        try {
+            identityCheck.check(task.identityId());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(new Decision(Verdict.DENY, IDENTITY_RULE, String.valueOf(e.getMessage())));
+        }
+    }
+
     private Stop checkpoint(int index, String description, String fingerprint, Supplier<String> screenshot) {
         Instant now = Instant.now();
         ApprovalVerifier.Check check = approvals == null
@@ -97,6 +116,7 @@ final class StepGate {
         entry.put("fingerprint", fingerprint);
         entry.put("accepted", check.accepted() && !alreadyUsed);
         entry.put("problem", alreadyUsed ? "the approval was already used in this run" : check.problem());
+        entry.put("approvals", approvalsFor(fingerprint));
         recorder.append("approval-check", entry);
         if (check.accepted() && !alreadyUsed) {
             return null;
@@ -107,5 +127,23 @@ final class StepGate {
         recorder.append("checkpoint-pending", Map.of("step", index, "description", description,
                 "fingerprint", fingerprint, "screenshot", screenshotPath, "expiresAt", pending.expiresAt().toString()));
         return new Stop.Pending(pending);
+    }
+
+    /** Returns who decided the offered approvals of {@code fingerprint}, for the journal. */
+    private List<Map<String, Object>> approvalsFor(String fingerprint) {
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (Approval approval : task.approvals()) {
+            if (fingerprint.equals(approval.fingerprint())) {
+                Map<String, Object> decision = new LinkedHashMap<>();
+                decision.put("approver", approval.approver());
+                decision.put("decision", approval.decision());
+                decision.put("decidedAt", String.valueOf(approval.decidedAt()));
+                decision.put("expiresAt", String.valueOf(approval.expiresAt()));
+                decision.put("keyId", approval.keyId());
+                decision.put("signature", approval.signature());
+                decisions.add(decision);
+            }
+        }
+        return decisions;
     }
 }

@@ -40,6 +40,7 @@ public final class TaskRunner {
     private final RiskPolicy policy;
     private final ApprovalVerifier approvals;
     private final Duration checkpointValidity;
+    private final IdentityCheck identityCheck;
 
     /**
      * @param sandboxes where tasks run
@@ -53,11 +54,22 @@ public final class TaskRunner {
 
     public TaskRunner(SandboxManager sandboxes, SigningKey evidenceKey, RiskPolicy policy, ApprovalVerifier approvals,
             Duration checkpointValidity) {
+        this(sandboxes, evidenceKey, policy, approvals, checkpointValidity, IdentityCheck.NONE);
+    }
+
+    private TaskRunner(SandboxManager sandboxes, SigningKey evidenceKey, RiskPolicy policy, ApprovalVerifier approvals,
+            Duration checkpointValidity, IdentityCheck identityCheck) {
         this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
         this.evidenceKey = Objects.requireNonNull(evidenceKey, "evidenceKey");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.approvals = approvals;
         this.checkpointValidity = checkpointValidity;
+        this.identityCheck = Objects.requireNonNull(identityCheck, "identityCheck");
+    }
+
+    /** Returns a runner that runs {@code check} before each step and denies the step when it throws. */
+    public TaskRunner withIdentityCheck(IdentityCheck check) {
+        return new TaskRunner(sandboxes, evidenceKey, policy, approvals, checkpointValidity, check);
     }
 
     /**
@@ -73,7 +85,8 @@ public final class TaskRunner {
         String bundleId = task.taskId() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
         BundleInfo info = new BundleInfo(bundleId, task.identityId(), sandboxes.containment().name(), started);
         try (EvidenceRecorder recorder = EvidenceRecorder.open(bundleDirectory, info, evidenceKey)) {
-            StepGate gate = new StepGate(task, policy, approvals, checkpointValidity, recorder, bundleDirectory);
+            StepGate gate = new StepGate(task, policy, approvals, checkpointValidity, recorder, bundleDirectory,
+                    identityCheck);
             TaskRun run = new TaskRun(task, allowlist, recorder, gate, started.plus(task.totalTimeout()));
             LOG.info("Task {} started as identity {}, bundle {}", task.taskId(), task.identityId(), bundleId);
             TaskOutcome outcome = run.execute(sandboxes);

@@ -139,8 +139,8 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
         .build();
   }
 
-  // TODO: TaskRunner has no hook before each action, so revocation and expiry are checked once
-  // here, before the sandbox starts, and a revocation during a running task takes effect at its next run.
+  // Revocation and expiry are checked here before the sandbox starts; a runner built with
+  // TaskRunner.withIdentityCheck, as the runtime builds it, checks them again before each step.
   private AgentIdentity authorize(ReadRequest request, Instant now) {
     try {
       AgentIdentity identity = identities.require(request.identityId(), now);

@@ -132,7 +132,7 @@ class TaskRunnerDemoTest {
     }
 
     @Test
-    void approvalForTheFingerprintClicksPayOnce() {
+    void approvalForTheFingerprintClicksPayOnce() throws IOException {
         BrowserTask task = task("INV-1002", CLICK_PAY, "{\"action\": \"assertVisible\", \"target\": {\"testId\": \"payment-result\"}}");
         PendingAction pending = ((TaskOutcome.CheckpointPending) runner.run(task, bundles.resolve("first"))).action();
         Approval approval = new ApprovalSigner(key).approve("2251799813685249", pending.fingerprint(), "approver-1", Duration.ofMinutes(10));
@@ -141,6 +141,10 @@ class TaskRunnerDemoTest {
 
         assertThat(outcome).isInstanceOf(TaskOutcome.Completed.class);
         assertThat(app.paymentCount("INV-1002")).as("payments of INV-1002").isEqualTo(1);
+        assertThat(Files.readString(outcome.bundle().directory().resolve("journal.jsonl")))
+                .as("journal names who approved")
+                .contains("\"approver\":\"approver-1\"")
+                .contains(approval.signature());
     }
 
     @Test
@@ -172,6 +176,24 @@ class TaskRunnerDemoTest {
         assertThat(bundle.resolve("screenshots/step-06-failed.png")).exists();
         assertThat(Files.size(bundle.resolve("video.webm"))).as("video size").isPositive();
         assertThat(BundleVerifier.verify(failure.bundle().zip(), key.publicKey()).valid()).isTrue();
+    }
+
+    @Test
+    void revocationDuringTaskDeniesTheNextStep() {
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        TaskRunner revokingRunner = runner.withIdentityCheck(identityId -> {
+            if (checks.incrementAndGet() > 3) {
+                throw new IllegalStateException("agent identity '" + identityId + "' was revoked");
+            }
+        });
+
+        TaskOutcome outcome = revokingRunner.run(task("INV-1001"), bundles.resolve("revoked"));
+
+        assertThat(outcome).isInstanceOf(TaskOutcome.PolicyDenied.class);
+        TaskOutcome.PolicyDenied denied = (TaskOutcome.PolicyDenied) outcome;
+        assertThat(denied.stepIndex()).as("first step after the revocation").isEqualTo(3);
+        assertThat(denied.rule()).isEqualTo("identity-authority");
+        assertThat(denied.reason()).contains("agent-1").contains("revoked");
     }
 
     @Test

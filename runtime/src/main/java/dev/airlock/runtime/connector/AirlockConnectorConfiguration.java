@@ -16,6 +16,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -58,8 +59,9 @@ public class AirlockConnectorConfiguration {
   }
 
   @Bean
-  TaskRunner airlockTaskRunner(SandboxManager sandboxes, SigningKey key) {
-    return new TaskRunner(sandboxes, key, RiskPolicy.defaults(), new ApprovalVerifier(key.publicKey()));
+  TaskRunner airlockTaskRunner(SandboxManager sandboxes, SigningKey key, IdentityRegistry identities) {
+    return new TaskRunner(sandboxes, key, RiskPolicy.defaults(), new ApprovalVerifier(key.publicKey()))
+        .withIdentityCheck(identityId -> identities.require(identityId, Instant.now()));
   }
 
   @Bean
