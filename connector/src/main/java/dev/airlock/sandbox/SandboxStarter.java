@@ -87,7 +87,9 @@ final class SandboxStarter {
     private List<String> chromiumArguments() {
         List<String> arguments = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-sync", "--disable-quic", "--no-default-browser-check",
-                "--disable-breakpad", "--password-store=basic", "--use-mock-keychain"));
+                "--disable-breakpad", "--password-store=basic", "--use-mock-keychain",
+                // WebRTC traffic bypasses page-level routing; with no proxy this leaves it no UDP path.
+                "--force-webrtc-ip-handling-policy=disable_non_proxied_udp"));
         if (runsAsRoot()) {
             // Chromium refuses to start its own sandbox as root.
             arguments.add("--no-sandbox");

@@ -109,6 +109,19 @@ class EgressBlockingTest {
     }
 
     @Test
+    void webRtcIsUnavailableInPagesAndFrames() {
+        Page page = context.newPage();
+
+        page.navigate(allowed.origin() + "/landing.html");
+        page.setContent("<iframe srcdoc='<p>inner</p>'></iframe>");
+        page.waitForCondition(() -> page.frames().size() == 2, WAIT);
+
+        assertThat(page.evaluate("typeof RTCPeerConnection")).as("in the page").isEqualTo("undefined");
+        assertThat(page.frames().get(1).evaluate("typeof RTCPeerConnection")).as("in a frame").isEqualTo("undefined");
+        assertThat(page.evaluate("typeof webkitRTCPeerConnection")).isEqualTo("undefined");
+    }
+
+    @Test
     void aboutBlankAndDataUrlsAreNotBlocked() {
         Page page = context.newPage();
 
