@@ -113,6 +113,22 @@ class ProcessLifecycleTest {
     assertThat(elements).containsExactly("received", "check", "decide", "autoApproved");
   }
 
+  @Test
+  void flowsWithoutOutgoingChildrenFollowSourceRef() {
+    var client = fixture.client();
+    client.newDeployResourceCommand().addResourceFromClasspath("processes/flows-by-source-ref.bpmn")
+        .send().join();
+
+    var instance = client.newCreateInstanceCommand().bpmnProcessId("flows-by-source-ref")
+        .latestVersion().send().join();
+
+    await().until(() -> !client.newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instance.getProcessInstanceKey())).send().join()
+        .items().isEmpty());
+    assertThat(client.newProcessInstanceGetRequest(instance.getProcessInstanceKey()).send().join()
+        .getState()).as("state while the user task is open").isEqualTo(ProcessInstanceState.ACTIVE);
+  }
+
   private static int tasksWithAmount(long processInstanceKey, String amount) throws Exception {
     var body = "{\"filter\":{\"processInstanceKey\":\"" + processInstanceKey + "\","
         + "\"processInstanceVariables\":[{\"name\":\"amount\",\"value\":\"" + amount

@@ -221,7 +221,10 @@ final class ModelConverter {
     var builder = new ElementBuilder(element.getId(), kind, scopeId);
     if (element instanceof FlowNode node) {
       builder.name(node.getName());
-      node.getOutgoing().forEach(flow -> builder.outgoing.add(flow.getId()));
+      // The flows' sourceRef decides, as in Zeebe: <outgoing> children are optional in BPMN files.
+      node.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
+          .filter(flow -> flow.getSource() == node)
+          .forEach(flow -> builder.outgoing.add(flow.getId()));
     } else if (element instanceof Process process) {
       builder.name(process.getName());
     }
