@@ -47,7 +47,13 @@ public final class VerifyCommand implements Callable<Integer> {
       System.out.println("Bundle " + bundle + " failed verification.");
       return 1;
     }
-    System.out.println("Bundle " + bundle + " verified.");
+    if (trustedKey == null) {
+      System.out.println(
+          "Bundle " + bundle + " verified: intact and signed by the key it carries. That proves nothing about"
+              + " who signed it; pass --trusted-key with the runtime's signing-key.pub.pem for that.");
+    } else {
+      System.out.println("Bundle " + bundle + " verified and signed by the trusted key " + trustedKey + ".");
+    }
     return 0;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.examples.demoapp.DemoApp;
 import dev.airlock.examples.demoapp.DemoAppOptions;
+import dev.airlock.evidence.SigningKey;
 import dev.airlock.runtime.AirlockCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,7 +52,27 @@ class RunAndVerifyCommandTest {
 
     Result verify = execute("verify", zip.toString());
     assertThat(verify.exitCode()).as("verify output: %s", verify.output()).isZero();
-    assertThat(verify.output()).contains("verified");
+    assertThat(verify.output()).contains("verified").contains("--trusted-key");
+
+    Path trusted = folder.resolve("keys").resolve("signing-key.pub.pem");
+    Result trustedVerify = execute("verify", zip.toString(), "--trusted-key", trusted.toString());
+    assertThat(trustedVerify.exitCode()).as("verify output: %s", trustedVerify.output()).isZero();
+    assertThat(trustedVerify.output()).contains("signed by the trusted key");
+  }
+
+  @Test
+  void verifyRejectsBundleSignedByAnotherKey() throws Exception {
+    Path bundle = folder.resolve("other-key");
+    Result run = execute("run", taskFile("invoice-extract.json").toString(), "--out", bundle.toString(),
+        "--keys", folder.resolve("other-keys").toString(), "--secrets-file", secretsFile().toString());
+    assertThat(run.exitCode()).as("run output: %s", run.output()).isZero();
+
+    SigningKey.loadOrCreate(folder.resolve("keys"));
+    Path trusted = folder.resolve("keys").resolve(SigningKey.PUBLIC_KEY_FILE);
+    Result verify = execute("verify", bundle + ".zip", "--trusted-key", trusted.toString());
+
+    assertThat(verify.exitCode()).isEqualTo(1);
+    assertThat(verify.output()).contains("BROKEN");
   }
 
   @Test
