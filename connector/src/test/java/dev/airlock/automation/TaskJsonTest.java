@@ -39,6 +39,18 @@ class TaskJsonTest {
     }
 
     @Test
+    void tooManyStepsAreRejected() {
+        String step = "{\"action\": \"goto\", \"url\": \"/a\"}";
+        String steps = String.join(",", java.util.Collections.nCopies(TaskJson.MAX_STEPS + 1, step));
+        String json = "{\"startUrl\": \"http://127.0.0.1:1/\", \"allowedOrigins\": [\"http://127.0.0.1:1\"], \"steps\": ["
+                + steps + "]}";
+
+        assertThatThrownBy(() -> TaskJson.parse(json))
+                .isInstanceOf(InvalidTaskException.class)
+                .hasMessageStartingWith("steps: 1001 steps, more than the 1000");
+    }
+
+    @Test
     void parsesEveryActionAndTargetKind() {
         BrowserTask task = TaskJson.parse("""
                 {"taskId": "all", "startUrl": "http://127.0.0.1:8080/login", "allowedOrigins": ["http://127.0.0.1:8080"],
