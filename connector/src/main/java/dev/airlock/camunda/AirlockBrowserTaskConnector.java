@@ -25,8 +25,10 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,9 +101,11 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     AgentIdentity identity = authorize(request, now);
     Map<String, String> credentials = credentials(identity);
     List<Approval> decisions =
-        consumedApprovals.unused(
-            approvals.approvals(job.getProcessInstanceKey(), identity, request.approvalValidity()),
-            settings.evidenceDirectory(),
+        issuedOnly(
+            consumedApprovals.unused(
+                approvals.approvals(job.getProcessInstanceKey(), identity, request.approvalValidity()),
+                settings.evidenceDirectory(),
+                job.getProcessInstanceKey()),
             job.getProcessInstanceKey());
 
     String taskId = taskId(job);
@@ -129,6 +133,25 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
     } catch (SandboxException e) {
       throw retryable(taskId, job, e);
     }
+  }
+
+  /**
+   * Keeps the decisions on actions that an earlier run of this instance stopped at. A user task
+   * that carries some other fingerprint did not come from an Airlock checkpoint.
+   */
+  private List<Approval> issuedOnly(List<Approval> decisions, long processInstanceKey) {
+    Set<String> issued = InstanceJournals.issuedCheckpoints(settings.evidenceDirectory(), processInstanceKey);
+    List<Approval> kept = new ArrayList<>();
+    for (Approval decision : decisions) {
+      if (issued.contains(decision.fingerprint())) {
+        kept.add(decision);
+      } else {
+        log.warn(
+            "Ignoring the decision by {} in process instance {} on action {}: no run of this instance stopped at that action",
+            decision.approver(), processInstanceKey, decision.fingerprint());
+      }
+    }
+    return kept;
   }
 
   private static ConnectorRetryException retryable(String taskId, JobContext job, RuntimeException e) {

@@ -1,7 +1,5 @@
 package dev.airlock.camunda;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.evidence.SealedBundle;
 import dev.airlock.policy.Approval;
 import io.camunda.connector.api.error.ConnectorRetryException;
@@ -34,7 +32,6 @@ import org.slf4j.LoggerFactory;
 final class ConsumedApprovals {
 
   private static final Logger log = LoggerFactory.getLogger(ConsumedApprovals.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
 
@@ -71,37 +68,12 @@ final class ConsumedApprovals {
   }
 
   private static List<JournalUse> journalledUses(Path evidenceDirectory, long processInstanceKey) {
-    if (!Files.isDirectory(evidenceDirectory)) {
-      return List.of();
-    }
-    String prefix = "task-" + processInstanceKey + "-";
     List<JournalUse> uses = new ArrayList<>();
-    try (Stream<Path> runs = Files.list(evidenceDirectory)) {
-      for (Path run : runs.filter(path -> path.getFileName().toString().startsWith(prefix)).toList()) {
-        Path journal = run.resolve("journal.jsonl");
-        Instant runStart = Files.isRegularFile(journal) ? firstEntryTime(journal) : null;
-        if (runStart != null) {
-          acceptedFingerprints(journal).forEach(fingerprint -> uses.add(new JournalUse(fingerprint, runStart)));
-        }
-      }
-    } catch (IOException e) {
-      throw ConnectorRetryException.builder()
-          .message("Failed to list the evidence folder " + evidenceDirectory + " to find used approvals; check it is readable")
-          .cause(e)
-          .build();
+    for (InstanceJournals.Run run : InstanceJournals.runs(evidenceDirectory, processInstanceKey)) {
+      InstanceJournals.fingerprints(run.journal(), "approval-check", true)
+          .forEach(fingerprint -> uses.add(new JournalUse(fingerprint, run.startedAt())));
     }
     return uses;
-  }
-
-  private static Instant firstEntryTime(Path journal) throws IOException {
-    try (Stream<String> lines = Files.lines(journal, StandardCharsets.UTF_8)) {
-      String first = lines.findFirst().orElse(null);
-      if (first == null) {
-        return null;
-      }
-      JsonNode time = JSON.readTree(first).path("time");
-      return time.isTextual() ? Instant.parse(time.asText()) : null;
-    }
   }
 
   /**
@@ -118,7 +90,7 @@ final class ConsumedApprovals {
     if (!Files.isRegularFile(journal)) {
       return;
     }
-    Set<String> accepted = acceptedFingerprints(journal);
+    Set<String> accepted = InstanceJournals.fingerprints(journal, "approval-check", true);
     StringBuilder lines = new StringBuilder();
     for (Approval approval : offered) {
       if (Approval.APPROVED.equals(approval.decision()) && accepted.contains(approval.fingerprint())) {
@@ -159,25 +131,6 @@ final class ConsumedApprovals {
       }
     } catch (IOException e) {
       throw failed("write", e);
-    }
-  }
-
-  private static Set<String> acceptedFingerprints(Path journal) {
-    Set<String> fingerprints = new HashSet<>();
-    try (Stream<String> lines = Files.lines(journal, StandardCharsets.UTF_8)) {
-      for (String line : (Iterable<String>) lines::iterator) {
-        JsonNode entry = JSON.readTree(line);
-        JsonNode data = entry.path("data");
-        if ("approval-check".equals(entry.path("type").asText()) && data.path("accepted").asBoolean(false)) {
-          fingerprints.add(data.path("fingerprint").asText());
-        }
-      }
-      return fingerprints;
-    } catch (IOException e) {
-      throw ConnectorRetryException.builder()
-          .message("Failed to read the journal " + journal + " to find the approvals it used; check the evidence folder")
-          .cause(e)
-          .build();
     }
   }
 

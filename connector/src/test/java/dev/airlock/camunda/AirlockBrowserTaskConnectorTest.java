@@ -244,6 +244,7 @@ class AirlockBrowserTaskConnectorTest {
 
   @Test
   void rejectionRaisesRejected() throws Exception {
+    issueCheckpoint(FINGERPRINT);
     decisions =
         List.of(new ApprovalSigner(approvalKey).sign("2251799813685249", FINGERPRINT, Approval.REJECTED, "bob", NOW, Duration.ofMinutes(15)));
 
@@ -251,6 +252,17 @@ class AirlockBrowserTaskConnectorTest {
 
     assertThat(error.getErrorCode()).isEqualTo(AirlockErrorCodes.REJECTED);
     assertThat(error.getErrorVariables()).containsKey("airlockRejectedAction").doesNotContainKey("airlockCheckpoint");
+  }
+
+  @Test
+  void decisionOnActionNoRunStoppedAtIsIgnored() throws Exception {
+    decisions =
+        List.of(new ApprovalSigner(approvalKey).sign("2251799813685249", FINGERPRINT, Approval.REJECTED, "bob", NOW, Duration.ofMinutes(15)));
+
+    ConnectorException error = runExpectingError(request(), this::checkpoint);
+
+    assertThat(error.getErrorCode()).as("a decision Airlock never asked for").isEqualTo(AirlockErrorCodes.CHECKPOINT);
+    assertThat(started.get(0).approvals()).as("approvals handed to the runner").isEmpty();
   }
 
   @Test
@@ -341,6 +353,16 @@ class AirlockBrowserTaskConnectorTest {
               bundle.directory().resolve(screenshot),
               Instant.parse("2026-12-04T12:30:00Z"));
       return new TaskOutcome.CheckpointPending(action, bundle);
+    }
+  }
+
+  /** Leaves the journal of an earlier run of the test's process instance that stopped at {@code fingerprint}. */
+  private void issueCheckpoint(String fingerprint) {
+    Path earlier = folder.resolve("evidence").resolve("task-2251799813685249-1-earlier");
+    try (EvidenceRecorder recorder =
+        EvidenceRecorder.open(earlier, new BundleInfo("earlier", "invoice-clerk", "test", NOW), SigningKey.generate())) {
+      recorder.append("checkpoint-pending", Map.of("step", 1, "fingerprint", fingerprint));
+      recorder.seal(Map.of());
     }
   }
 
