@@ -3,10 +3,12 @@ package dev.airlock.runtime;
 import dev.airlock.runtime.cli.ApproveCommand;
 import dev.airlock.runtime.cli.DemoAppCommand;
 import dev.airlock.runtime.cli.DemoCommand;
+import dev.airlock.runtime.cli.DurationConverter;
 import dev.airlock.runtime.cli.EngineCommand;
 import dev.airlock.runtime.cli.RunCommand;
 import dev.airlock.runtime.cli.StartCommand;
 import dev.airlock.runtime.cli.VerifyCommand;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,8 +43,9 @@ public final class AirlockCli implements Runnable {
 
   /** Builds the command line with the error handlers every subcommand shares. */
   public static CommandLine commandLine() {
-    return new CommandLine(new AirlockCli())
-        .setExecutionExceptionHandler(new CliErrorHandler());
+    CommandLine commandLine = new CommandLine(new AirlockCli()).setExecutionExceptionHandler(new CliErrorHandler());
+    commandLine.registerConverter(Duration.class, new DurationConverter());
+    return commandLine;
   }
 
   @Override

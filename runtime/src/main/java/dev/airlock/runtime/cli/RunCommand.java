@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.automation.BrowserTask;
+import dev.airlock.automation.InputValue;
 import dev.airlock.automation.Step;
 import dev.airlock.automation.TaskJson;
 import dev.airlock.automation.TaskOutcome;
@@ -84,6 +85,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     BrowserTask task = TaskJson.parse(readTaskFile()).withCredentials(secrets());
+    requireCredentials(task);
     checkIdentity(task);
     Path bundle = bundleDirectory != null ? bundleDirectory : defaultBundleDirectory(task);
 
@@ -101,6 +103,19 @@ public final class RunCommand implements Callable<Integer> {
       case TaskOutcome.CheckpointPending pending -> CHECKPOINT_EXIT_CODE;
       case TaskOutcome.PolicyDenied denied -> DENIED_EXIT_CODE;
     };
+  }
+
+  /** Checks that every credential a step types was given, before anything starts. */
+  private static void requireCredentials(BrowserTask task) {
+    for (int index = 0; index < task.steps().size(); index++) {
+      if (task.steps().get(index) instanceof Step.Fill fill
+          && fill.value() instanceof InputValue.Secret secret
+          && !task.credentials().containsKey(secret.name())) {
+        throw new IllegalArgumentException(
+            "steps[" + index + "].value: credential '" + secret.name() + "' is not given; pass it with --secret "
+                + secret.name() + "=ENV_VAR or in a --secrets-file");
+      }
+    }
   }
 
   private void checkIdentity(BrowserTask task) {
@@ -165,7 +180,8 @@ public final class RunCommand implements Callable<Integer> {
               + pending.action().description()
               + " (fingerprint "
               + pending.action().fingerprint()
-              + ")";
+              + "). Approvals come from a person through a Camunda user task: run the task in a process"
+              + " with the approval checkpoint (docs/process-designer.md) to let someone approve it.";
       case TaskOutcome.PolicyDenied denied ->
           "Denied by policy rule " + denied.rule() + " at step " + denied.stepIndex() + ": " + denied.reason();
     };

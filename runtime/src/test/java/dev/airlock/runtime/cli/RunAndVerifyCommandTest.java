@@ -113,6 +113,23 @@ class RunAndVerifyCommandTest {
   }
 
   @Test
+  void runNamesMissingCredentialAndOption() throws Exception {
+    Result run = execute("run", taskFile("invoice-extract.json").toString(), "--out", folder.resolve("no-secrets").toString());
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.error()).contains("steps[0].value: credential 'username'").contains("--secret username=");
+    assertThat(folder.resolve("no-secrets")).as("bundle folder of a run that never started").doesNotExist();
+  }
+
+  @Test
+  void badDurationOptionShowsExample() {
+    Result demo = execute("demo", "--timeout", "abc");
+
+    assertThat(demo.exitCode()).isNotZero();
+    assertThat(demo.error()).contains("'abc' is not an ISO-8601 duration").contains("PT10M");
+  }
+
+  @Test
   void verifyRejectsMissingBundle() {
     Result verify = execute("verify", folder.resolve("nothing.zip").toString());
 
