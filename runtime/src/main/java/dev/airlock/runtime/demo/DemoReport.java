@@ -1,5 +1,7 @@
 package dev.airlock.runtime.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.evidence.BundleVerifier;
 import dev.airlock.evidence.VerificationResult;
 import dev.airlock.runtime.approval.PendingApproval;
@@ -15,6 +17,8 @@ import java.util.stream.Stream;
 
 /** Prints the demo's progress for a person following it in a terminal. */
 public final class DemoReport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String DEFAULT_ENGINE = "http://127.0.0.1:8088";
 
@@ -75,7 +79,8 @@ public final class DemoReport {
   private void printEvidence(Map<String, Object> variables) {
     Object result = variables.get("airlockResult");
     if (result != null) {
-      out.println("Result: " + result);
+      out.println("Result (process variable airlockResult):");
+      out.println(json(result));
     }
     Object decision = variables.get("airlockDecision");
     if (decision != null) {
@@ -87,6 +92,14 @@ public final class DemoReport {
           "Evidence bundle %s: %s%n", bundle, verification.valid() ? "verified" : "BROKEN: " + verification.firstProblem());
     }
     out.println("Check a bundle yourself with: ./airlock verify <bundle.zip>");
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
 
   private List<Path> bundles() {
