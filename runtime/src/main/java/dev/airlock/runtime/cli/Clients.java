@@ -21,14 +21,14 @@ final class Clients {
     }
     return CamundaClient.newClientBuilder()
         .restAddress(address)
-        // Commands use REST only; the gRPC address is set to the same loopback host so that the
-        // client's default is never contacted.
+        // Commands use REST only. The gRPC address is set to the same address, so the client's
+        // default gRPC address is never contacted.
         .grpcAddress(address)
         .preferRestOverGrpc(true)
         .build();
   }
 
-  /** Runs a request and turns a refused connection into a message that says what to start. */
+  /** Runs a request and turns a refused connection into an error that names the commands starting an engine. */
   static <T> T call(URI address, Supplier<T> request) {
     try {
       return request.get();

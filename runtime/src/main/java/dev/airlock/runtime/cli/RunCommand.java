@@ -105,14 +105,14 @@ public final class RunCommand implements Callable<Integer> {
     };
   }
 
-  /** Checks that every credential a step types was given, before anything starts. */
+  /** Checks that every credential a step types is present, before anything starts. */
   private static void requireCredentials(BrowserTask task) {
     for (int index = 0; index < task.steps().size(); index++) {
       if (task.steps().get(index) instanceof Step.Fill fill
           && fill.value() instanceof InputValue.Secret secret
           && !task.credentials().containsKey(secret.name())) {
         throw new IllegalArgumentException(
-            "steps[" + index + "].value: credential '" + secret.name() + "' is not given; pass it with --secret "
+            "steps[" + index + "].value: credential '" + secret.name() + "' is missing; pass it with --secret "
                 + secret.name() + "=ENV_VAR or in a --secrets-file");
       }
     }
