@@ -61,6 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
   String autoApprover;
 
   @Option(
+      names = "--keep-running",
+      description = "Keep the engine, task list and history running after the process ends, until Ctrl-C.")
+  boolean keepRunning;
+
+  @Option(
       names = "--timeout",
       defaultValue = "PT30M",
       description = "How long to wait for each stage, as an ISO-8601 duration. Defaults to ${DEFAULT-VALUE}.")
@@ -92,12 +97,23 @@ public final class DemoCommand implements Callable<Integer> {
     Set<Long> reported = new HashSet<>();
     ProcessState state = watcher.await(instanceKey, timeout);
     while (state instanceof ProcessState.AwaitingApproval awaiting) {
+      boolean askedAgain = !reported.isEmpty();
       reported.add(awaiting.approval().userTaskKey());
+      if (askedAgain && autoApprover != null) {
+        // The runtime ignored the automatic decision, for example because the approver is the
+        // agent identity or its owner; deciding again the same way would loop.
+        return report.decisionIgnored(awaiting.approval(), autoApprover);
+      }
       report.awaitingApproval(awaiting.approval());
       decideIfUnattended(client, awaiting.approval());
       state = watcher.await(instanceKey, timeout, reported);
     }
-    return report.finished(state, app.paymentCount(InvoiceDemo.INVOICE_ID));
+    int exitCode = report.finished(state, app.paymentCount(InvoiceDemo.INVOICE_ID));
+    if (keepRunning) {
+      System.out.printf("The engine, its task list and history stay up at %s until Ctrl-C.%n", engine);
+      Shutdown.awaitClose(runtime);
+    }
+    return exitCode;
   }
 
   /**
@@ -106,8 +122,13 @@ public final class DemoCommand implements Callable<Integer> {
    * tied to it.
    */
   private void resetDataDirectory() throws IOException {
-    FileSystemUtils.deleteRecursively(dataDirectory.resolve("engine"));
-    FileSystemUtils.deleteRecursively(dataDirectory.resolve("evidence"));
+    boolean engineData = FileSystemUtils.deleteRecursively(dataDirectory.resolve("engine"));
+    boolean evidence = FileSystemUtils.deleteRecursively(dataDirectory.resolve("evidence"));
+    if (engineData || evidence) {
+      System.out.println(
+          "Deleted the engine data and evidence of the previous demo in " + dataDirectory
+              + " (pass another --data folder to keep them).");
+    }
   }
 
   private ConfigurableApplicationContext startRuntime(URI demoApp) throws IOException {

@@ -46,14 +46,24 @@ public final class DemoReport {
         approval.description(), engine, approval.userTaskKey(), engineOption());
   }
 
+  /** Prints that the runtime ignored the automatic decision and returns the command's exit code. */
+  public int decisionIgnored(PendingApproval approval, String approver) {
+    out.printf(
+        "%nThe process asks again for approval of: %s%n"
+            + "The runtime ignored the decision by %s, for example because %s is the agent identity or"
+            + " its owner (see the runtime log). Approve as another person, for example --approve-as alice.%n",
+        approval.description(), approver, approver);
+    return 1;
+  }
+
   /** Prints how the instance ended and returns the command's exit code. */
   public int finished(ProcessState state, int payments) {
     switch (state) {
       case ProcessState.Completed completed -> {
         out.printf("%nProcess completed. Payments made in the demo app: %d%n", payments);
         printEvidence(completed.variables());
-        out.printf("History: %s/history (while the demo runs; afterwards"
-            + " ./airlock engine --data %s)%n", engine, dataDirectory.resolve("engine"));
+        out.printf("History: ./airlock engine --port %d --data %s, then %s/history"
+            + " (or run the demo with --keep-running)%n", engine.getPort(), dataDirectory.resolve("engine"), engine);
         return 0;
       }
       case ProcessState.Incident incident -> {

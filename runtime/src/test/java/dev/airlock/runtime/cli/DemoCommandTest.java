@@ -61,6 +61,26 @@ class DemoCommandTest {
     }
   }
 
+  @Test
+  void demoStopsWhenSelfApprovalIsIgnored() throws Exception {
+    int exitCode =
+        AirlockCli.commandLine()
+            .execute(
+                "demo",
+                "--data", data.toString(),
+                "--engine-port", "0",
+                "--app-port", "0",
+                "--approve-as", "invoice-clerk",
+                "--timeout", "PT3M");
+
+    assertThat(exitCode).as("exit code after the ignored self-approval").isEqualTo(1);
+    try (var bundles = Files.list(data.resolve("evidence"))) {
+      assertThat(bundles.filter(path -> path.toString().endsWith(".zip")).count())
+          .as("runs: the checkpoint, then the same checkpoint again, and no loop")
+          .isEqualTo(2);
+    }
+  }
+
   private static boolean hasPending(String engine) {
     try (CamundaClient client = Clients.rest(URI.create(engine))) {
       return !new ApprovalDesk(client).pending(null).isEmpty();
