@@ -24,6 +24,7 @@ public final class DemoAppCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Ports.requireValid(port, "--port");
     Ports.requireFree(port, "--port");
     DemoApp app = DemoApp.start(DemoAppOptions.defaults().withPort(port));
     System.out.printf("Demo invoice app running at %s (Ctrl-C stops it)%n", app.baseUrl());

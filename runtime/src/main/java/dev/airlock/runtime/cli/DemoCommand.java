@@ -73,6 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Ports.requireValid(appPort, "--app-port");
+    Ports.requireValid(enginePort, "--engine-port");
     Ports.requireFree(appPort, "--app-port");
     Ports.requireFree(enginePort, "--engine-port");
     try (DemoApp app = DemoApp.start(DemoAppOptions.defaults().withPort(appPort))) {

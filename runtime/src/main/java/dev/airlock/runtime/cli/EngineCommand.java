@@ -28,9 +28,7 @@ public final class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--port " + port + " is not a port; give 1 to 65535, or 0 for a free one");
-    }
+    Ports.requireValid(port, "--port");
     Ports.requireFree(port, "--port");
     LocalEngine engine =
         LocalEngine.start(

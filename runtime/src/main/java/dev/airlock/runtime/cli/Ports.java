@@ -9,6 +9,13 @@ final class Ports {
 
   private Ports() {}
 
+  /** Throws when {@code port} is outside 0 to 65535. */
+  static void requireValid(int port, String option) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(option + " " + port + " is not a port; give 1 to 65535, or 0 for a free one");
+    }
+  }
+
   /** Throws when {@code port} on 127.0.0.1 is taken; 0 always passes. */
   static void requireFree(int port, String option) {
     if (port == 0) {

@@ -13,6 +13,7 @@ import dev.airlock.evidence.SigningKey;
 import dev.airlock.identity.AgentIdentity;
 import dev.airlock.identity.IdentityRegistry;
 import dev.airlock.identity.IdentityScope;
+import dev.airlock.identity.SecretResolver;
 import dev.airlock.policy.ApprovalVerifier;
 import dev.airlock.policy.RiskPolicy;
 import dev.airlock.sandbox.SandboxConfig;
@@ -84,9 +85,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    BrowserTask task = TaskJson.parse(readTaskFile()).withCredentials(secrets());
+    BrowserTask parsed = TaskJson.parse(readTaskFile());
+    AgentIdentity identity = checkIdentity(parsed);
+    BrowserTask task = parsed.withCredentials(credentials(identity));
     requireCredentials(task);
-    checkIdentity(task);
     Path bundle = bundleDirectory != null ? bundleDirectory : defaultBundleDirectory(task);
 
     SigningKey key = SigningKey.loadOrCreate(keysDirectory);
@@ -118,15 +120,32 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void checkIdentity(BrowserTask task) {
+  /** Returns the task's identity after checking its scope, or null without an identities file. */
+  private AgentIdentity checkIdentity(BrowserTask task) {
     if (identitiesFile == null) {
       System.err.println(
           "airlock: no --identities file given, so identity '" + task.identityId() + "' is not checked");
-      return;
+      return null;
     }
     AgentIdentity identity = IdentityRegistry.load(identitiesFile).require(task.identityId(), Instant.now());
     List<String> actions = task.steps().stream().map(Step::action).toList();
     IdentityScope.check(identity, task.startUrl(), task.allowedOrigins(), actions);
+    return identity;
+  }
+
+  /**
+   * Returns the credentials given on the command line, over those of the identity: its
+   * secrets.NAME references read from environment variable AIRLOCK_SECRET_NAME, as the runtime
+   * reads them, and env.NAME from NAME.
+   */
+  private Map<String, String> credentials(AgentIdentity identity) throws IOException {
+    Map<String, String> credentials = new HashMap<>();
+    if (identity != null) {
+      credentials.putAll(
+          new SecretResolver(name -> System.getenv("AIRLOCK_SECRET_" + name), System::getenv).resolve(identity));
+    }
+    credentials.putAll(secrets());
+    return credentials;
   }
 
   private static Path defaultBundleDirectory(BrowserTask task) {

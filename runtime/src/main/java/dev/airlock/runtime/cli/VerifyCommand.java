@@ -4,6 +4,7 @@ import dev.airlock.evidence.BundleVerifier;
 import dev.airlock.evidence.SigningKey;
 import dev.airlock.evidence.VerificationResult;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.security.PublicKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,11 @@ public final class VerifyCommand implements Callable<Integer> {
     String pem;
     try {
       pem = Files.readString(trustedKey);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "--trusted-key " + trustedKey + " not found; give the runtime's signing-key.pub.pem", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("failed to read --trusted-key " + trustedKey + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("failed to read --trusted-key " + trustedKey + ": " + e, e);
     }
     String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
     try {

@@ -5,8 +5,8 @@ import dev.airlock.engine.LocalEngineOptions;
 import dev.airlock.runtime.AirlockRuntimeApplication;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
@@ -25,8 +25,15 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class EmbeddedEngineEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-  private static final Logger LOG =
-      LoggerFactory.getLogger(EmbeddedEngineEnvironmentPostProcessor.class);
+  private final Log log;
+
+  /**
+   * Creates the post-processor with a log that Spring Boot replays once logging is set up,
+   * because this runs before that.
+   */
+  public EmbeddedEngineEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+    this.log = logFactory.getLog(EmbeddedEngineEnvironmentPostProcessor.class);
+  }
 
   /** Properties whose presence means a Camunda cluster is configured. */
   static final List<String> CLUSTER_PROPERTIES =
@@ -43,17 +50,20 @@ public final class EmbeddedEngineEnvironmentPostProcessor implements Environment
     }
     EmbeddedEngineProperties properties = EmbeddedEngineProperties.from(environment);
     if (!shouldStart(properties, environment)) {
-      LOG.info("Using the configured Camunda cluster; the local engine is not started");
+      log.info("Using the configured Camunda cluster; the local engine is not started");
       return;
     }
 
     LocalEngine engine = LocalEngine.start(options(properties));
     application.addInitializers(registerForShutdown(engine));
     environment.getPropertySources().addFirst(clientProperties(engine));
-    LOG.info(
-        "Started the embedded local engine at {} (data in {})",
-        engine.restAddress(),
-        properties.dataDirectory().toAbsolutePath());
+    log.info(
+        "Started the embedded local engine at "
+            + engine.restAddress()
+            + " (data in "
+            + properties.dataDirectory().toAbsolutePath()
+            + "). It is a single-node engine for one machine, without clustering, high availability"
+            + " or authentication; connect the runtime to Camunda 8 for production.");
   }
 
   private static boolean shouldStart(
