@@ -136,18 +136,19 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
   }
 
   /**
-   * Keeps the decisions on actions that an earlier run of this instance stopped at. A user task
-   * that carries some other fingerprint did not come from an Airlock checkpoint.
+   * Keeps the decisions on actions that an earlier run of this instance stopped at and that no
+   * run has performed since. A user task that carries some other fingerprint did not come from an
+   * open Airlock checkpoint.
    */
   private List<Approval> issuedOnly(List<Approval> decisions, long processInstanceKey) {
-    Set<String> issued = InstanceJournals.issuedCheckpoints(settings.evidenceDirectory(), processInstanceKey);
+    Set<String> issued = InstanceJournals.openCheckpoints(settings.evidenceDirectory(), processInstanceKey);
     List<Approval> kept = new ArrayList<>();
     for (Approval decision : decisions) {
       if (issued.contains(decision.fingerprint())) {
         kept.add(decision);
       } else {
         log.warn(
-            "Ignoring the decision by {} in process instance {} on action {}: no run of this instance stopped at that action",
+            "Ignoring the decision by {} in process instance {} on action {}: no open checkpoint of this instance is for that action",
             decision.approver(), processInstanceKey, decision.fingerprint());
       }
     }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -65,13 +67,35 @@ final class InstanceJournals {
     }
   }
 
-  /** Returns the fingerprints of the actions that runs of the instance stopped at for an approval. */
-  static Set<String> issuedCheckpoints(Path evidenceDirectory, long processInstanceKey) {
-    Set<String> issued = new HashSet<>();
+  /**
+   * Returns the fingerprints of the actions that a run of the instance stopped at for an approval
+   * and that no later run has performed with an approval yet. Each checkpoint so admits one
+   * approved action: after that, the action needs a new checkpoint and a new decision.
+   */
+  static Set<String> openCheckpoints(Path evidenceDirectory, long processInstanceKey) {
+    Map<String, Instant> lastIssued = new HashMap<>();
+    Map<String, Instant> lastUsed = new HashMap<>();
     for (Run run : runs(evidenceDirectory, processInstanceKey)) {
-      issued.addAll(fingerprints(run.journal(), "checkpoint-pending", false));
+      for (String fingerprint : fingerprints(run.journal(), "checkpoint-pending", false)) {
+        lastIssued.merge(fingerprint, run.startedAt(), InstanceJournals::later);
+      }
+      for (String fingerprint : fingerprints(run.journal(), "approval-check", true)) {
+        lastUsed.merge(fingerprint, run.startedAt(), InstanceJournals::later);
+      }
     }
-    return issued;
+    Set<String> open = new HashSet<>();
+    lastIssued.forEach(
+        (fingerprint, issued) -> {
+          Instant used = lastUsed.get(fingerprint);
+          if (used == null || used.isBefore(issued)) {
+            open.add(fingerprint);
+          }
+        });
+    return open;
+  }
+
+  private static Instant later(Instant first, Instant second) {
+    return first.isAfter(second) ? first : second;
   }
 
   private static Instant firstEntryTime(Path journal) throws IOException {

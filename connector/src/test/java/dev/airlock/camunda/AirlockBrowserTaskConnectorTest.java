@@ -266,6 +266,24 @@ class AirlockBrowserTaskConnectorTest {
   }
 
   @Test
+  void decisionAfterCheckpointWasUsedIsIgnored() throws Exception {
+    issueCheckpoint(FINGERPRINT);
+    Path later = folder.resolve("evidence").resolve("task-2251799813685249-2-approved-run");
+    try (EvidenceRecorder recorder =
+        EvidenceRecorder.open(later, new BundleInfo("used", "invoice-clerk", "test", NOW), SigningKey.generate())) {
+      recorder.append("approval-check", Map.of("step", 1, "fingerprint", FINGERPRINT, "accepted", true));
+      recorder.seal(Map.of());
+    }
+    decisions =
+        List.of(new ApprovalSigner(approvalKey).sign("2251799813685249", FINGERPRINT, Approval.APPROVED, "bob", NOW, Duration.ofMinutes(15)));
+
+    ConnectorException error = runExpectingError(request(), this::checkpoint);
+
+    assertThat(error.getErrorCode()).as("a second decision on a used checkpoint").isEqualTo(AirlockErrorCodes.CHECKPOINT);
+    assertThat(started.get(0).approvals()).as("approvals handed to the runner").isEmpty();
+  }
+
+  @Test
   void policyDenialRaisesPolicyDenied() throws Exception {
     ConnectorException error =
         runExpectingError(
