@@ -25,6 +25,9 @@ final class StepGate {
     /** Rule name of a step denied because the identity was revoked or expired during the task. */
     static final String IDENTITY_RULE = "identity-authority";
 
+    /** Rule name of a step denied because it activated a high-risk control without an approval. */
+    static final String BLOCKED_ACTIVATION_RULE = "unapproved-high-risk-activation";
+
     /** Reason for stopping the task before a step. */
     sealed interface Stop {
         record Pending(PendingAction action) implements Stop {
@@ -42,6 +45,7 @@ final class StepGate {
     private final Path bundleDirectory;
     private final IdentityCheck identityCheck;
     private final Set<String> usedApprovals = new HashSet<>();
+    private boolean lastStepApproved;
 
     StepGate(BrowserTask task, RiskPolicy policy, ApprovalVerifier approvals, Duration checkpointValidity,
             EvidenceRecorder recorder, Path bundleDirectory, IdentityCheck identityCheck) {
@@ -69,6 +73,7 @@ final class StepGate {
      * @param checkpointScreenshot takes the screenshot shown to the approver and returns its bundle path
      */
     Stop decide(int index, Step step, ActionResolver.Resolved resolved, Supplier<String> checkpointScreenshot) {
+        lastStepApproved = false;
         Decision decision = identityDecision().orElseGet(() -> policy.decide(resolved.action()));
         String fingerprint = ActionFingerprint.of(resolved.action());
         Map<String, Object> entry = new LinkedHashMap<>();
@@ -95,6 +100,28 @@ final class StepGate {
         return null;
     }
 
+    /** Tells whether the step just decided may run because of an accepted approval. */
+    boolean lastStepApproved() {
+        return lastStepApproved;
+    }
+
+    /**
+     * Journals and returns the denial of a step that activated a high-risk control other than
+     * the one the policy decided on, which the activation gate blocked.
+     */
+    Stop blockedActivation(int index, Step step, String controlName) {
+        String reason = "the step activated a control named '" + controlName + "', which needs an approval;"
+                + " write the step as a click on that control so the policy can stop for it";
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("step", index);
+        entry.put("action", step.action());
+        entry.put("verdict", Verdict.DENY.name());
+        entry.put("rule", BLOCKED_ACTIVATION_RULE);
+        entry.put("reason", reason);
+        recorder.append("policy-decision", entry);
+        return new Stop.Denied(index, BLOCKED_ACTIVATION_RULE, reason);
+    }
+
     /** Returns a denial when the task's identity lost its authority since the task started. */
     private Optional<Decision> identityDecision() {
         try {
@@ -119,6 +146,7 @@ final class StepGate {
         entry.put("approvals", approvalsFor(fingerprint));
         recorder.append("approval-check", entry);
         if (check.accepted() && !alreadyUsed) {
+            lastStepApproved = true;
             return null;
         }
         String screenshotPath = screenshot.get();

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Tracing;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import dev.airlock.egress.EgressGuard;
 import dev.airlock.egress.OriginAllowlist;
+import dev.airlock.policy.RiskPolicy;
 import dev.airlock.evidence.EvidenceRecorder;
 import dev.airlock.evidence.Redactor;
 import dev.airlock.sandbox.Sandbox;
@@ -37,6 +38,7 @@ final class TaskRun {
     private BrowserContext context;
     private Page page;
     private EgressGuard guard;
+    private ActivationGate activation;
 
     TaskRun(BrowserTask task, OriginAllowlist allowlist, EvidenceRecorder recorder, StepGate gate, Instant deadline) {
         this.task = task;
@@ -112,6 +114,7 @@ final class TaskRun {
         context = sandbox.browser().newContext(options);
         guard = new EgressGuard(allowlist, recorder::recordNetwork, task.taskId());
         guard.install(context);
+        activation = new ActivationGate(context, RiskPolicy.HIGH_RISK_NAMES);
         if (task.evidence().trace()) {
             // The trace keeps DOM snapshots but no screencast: the journal has its own screenshots, the screencast
             // costs a core while the task runs, and its frames would show secrets typed into plain text fields.
@@ -140,12 +143,32 @@ final class TaskRun {
                 if (stop != null) {
                     return stop;
                 }
-                runStep(index, step, executor, timeout);
+                stop = runGated(index, step, executor, timeout);
+                if (stop != null) {
+                    return stop;
+                }
             } catch (RuntimeException e) {
                 throw new StepFailure(index, e);
             }
         }
         return null;
+    }
+
+    /** Runs a step with high-risk activations allowed only when it was approved. */
+    private StepGate.Stop runGated(int index, Step step, StepExecutor executor, double timeout) {
+        boolean approved = gate.lastStepApproved();
+        if (approved) {
+            activation.allow(true);
+        }
+        try {
+            runStep(index, step, executor, timeout);
+        } finally {
+            if (approved) {
+                activation.allow(false);
+            }
+        }
+        List<String> blocked = activation.takeBlocked();
+        return blocked.isEmpty() ? null : gate.blockedActivation(index, step, blocked.get(0));
     }
 
     private void runStep(int index, Step step, StepExecutor executor, double timeout) {

@@ -34,8 +34,9 @@ public final class RiskPolicy {
         return List.of(
                 new RiskRule("navigation-outside-allowlist", Set.of("goto"), null, true, Verdict.DENY,
                         "navigation to an origin outside the task's allowlist"),
-                // Pressing Enter on a button and clicking a download link act like a click, so they count too.
-                new RiskRule("high-risk-click", Set.of("click", "press", "download"), HIGH_RISK_NAMES, false, Verdict.CHECKPOINT,
+                // Pressing Enter on a button, clicking a download link and checking or selecting a control act like
+                // a click, so they count too.
+                new RiskRule("high-risk-click", Set.of("click", "press", "download", "check", "select"), HIGH_RISK_NAMES, false, Verdict.CHECKPOINT,
                         "click on an element named like a payment, deletion, transfer or order submission"),
                 new RiskRule("upload", Set.of("upload"), null, false, Verdict.CHECKPOINT,
                         "upload of a file to a web page"));

@@ -179,6 +179,31 @@ class TaskRunnerDemoTest {
     }
 
     @Test
+    void tabEnterFromHarmlessLinkCannotPay() {
+        BrowserTask task = task("INV-1001",
+                "{\"action\": \"press\", \"target\": {\"role\": \"link\", \"name\": \"Download PDF\"}, \"key\": \"Tab\"}",
+                "{\"action\": \"press\", \"key\": \"Enter\"}");
+
+        TaskOutcome outcome = runner.run(task, bundles.resolve("tab-enter"));
+
+        assertThat(app.paymentCount("INV-1001")).as("payments of INV-1001").isZero();
+        assertThat(outcome).isInstanceOfAny(TaskOutcome.PolicyDenied.class, TaskOutcome.CheckpointPending.class);
+    }
+
+    @Test
+    void tabEnterChordFromHarmlessLinkIsBlockedInPage() {
+        BrowserTask task = task("INV-1001",
+                "{\"action\": \"press\", \"target\": {\"role\": \"link\", \"name\": \"Download PDF\"}, \"key\": \"Tab+Enter\"}");
+
+        TaskOutcome outcome = runner.run(task, bundles.resolve("tab-enter-chord"));
+
+        assertThat(app.paymentCount("INV-1001")).as("payments of INV-1001").isZero();
+        assertThat(outcome).isInstanceOf(TaskOutcome.PolicyDenied.class);
+        assertThat(((TaskOutcome.PolicyDenied) outcome).rule()).isEqualTo("unapproved-high-risk-activation");
+        assertThat(((TaskOutcome.PolicyDenied) outcome).reason()).contains("'Pay'");
+    }
+
+    @Test
     void revocationDuringTaskDeniesTheNextStep() {
         java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
         TaskRunner revokingRunner = runner.withIdentityCheck(identityId -> {
