@@ -95,6 +95,12 @@ final class StepExecutor {
             throw new IllegalStateException("the target has no attribute '" + extract.attribute() + "' to extract into '"
                     + extract.output() + "'; check the attribute name or extract its text instead");
         }
+        for (String secret : task.credentials().values()) {
+            if (!secret.isEmpty() && value.contains(secret)) {
+                throw new IllegalStateException("the value extracted into '" + extract.output() + "' contains a credential the"
+                        + " task typed, so it is not stored; extract an element that does not show it");
+            }
+        }
         extracted.put(extract.output(), value);
         return value;
     }

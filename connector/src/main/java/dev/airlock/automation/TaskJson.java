@@ -2,6 +2,7 @@ package dev.airlock.automation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,6 +31,7 @@ public final class TaskJson {
     // A duplicate key could hide a second allowedOrigins behind the first one a reviewer reads.
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Set<String> TASK_FIELDS = Set.of("taskId", "startUrl", "allowedOrigins", "steps", "totalTimeout",
             "inputFiles", "approvals", "credentials", "evidence", "identityId", "identityOwner");

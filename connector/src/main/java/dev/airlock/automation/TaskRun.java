@@ -9,6 +9,7 @@ import dev.airlock.egress.EgressGuard;
 import dev.airlock.egress.OriginAllowlist;
 import dev.airlock.policy.RiskPolicy;
 import dev.airlock.evidence.EvidenceRecorder;
+import dev.airlock.evidence.NetworkEvent;
 import dev.airlock.evidence.Redactor;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxException;
@@ -16,6 +17,7 @@ import dev.airlock.sandbox.SandboxManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -44,7 +46,7 @@ final class TaskRun {
         this.task = task;
         this.allowlist = allowlist;
         this.recorder = recorder;
-        this.redactor = new Redactor(task.credentials().values());
+        this.redactor = new Redactor(secretForms(task.credentials().values()));
         this.camera = new PageCamera(recorder);
         this.gate = gate;
         this.deadline = deadline;
@@ -112,7 +114,7 @@ final class TaskRun {
             options.setRecordVideoDir(sandbox.videoFolder()).setRecordVideoSize(1280, 720);
         }
         context = sandbox.browser().newContext(options);
-        guard = new EgressGuard(allowlist, recorder::recordNetwork, task.taskId());
+        guard = new EgressGuard(allowlist, event -> recorder.recordNetwork(redacted(event)), task.taskId());
         guard.install(context);
         activation = new ActivationGate(context, RiskPolicy.HIGH_RISK_NAMES);
         if (task.evidence().trace()) {
@@ -152,6 +154,29 @@ final class TaskRun {
             }
         }
         return null;
+    }
+
+    /** Returns each secret as typed and as a query string or form body carries it. */
+    private static List<String> secretForms(java.util.Collection<String> secrets) {
+        List<String> forms = new ArrayList<>();
+        for (String secret : secrets) {
+            forms.add(secret);
+            String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+            forms.add(encoded);
+            forms.add(encoded.replace("+", "%20"));
+        }
+        return forms;
+    }
+
+    /** Returns the network event with any typed secret in its URL replaced, for example in a GET form's query. */
+    private NetworkEvent redacted(NetworkEvent event) {
+        String url = redactor.redact(event.url());
+        if (url.equals(event.url())) {
+            return event;
+        }
+        return new NetworkEvent(event.time(), event.method(), url, event.scheme(), event.host(), event.port(),
+                event.resourceType(), event.initiator() == null ? null : redactor.redact(event.initiator()),
+                event.verdict(), event.reason(), event.status());
     }
 
     /** Runs a step with high-risk activations allowed only when it was approved. */

@@ -30,14 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class EgressGuard {
 
     /**
-     * Removes WebRTC from every page and frame. Its peer connections send UDP and TCP straight from the browser's
-     * network stack, which page-level routing neither sees nor journals.
+     * Removes WebRTC and shared workers from every page and frame. WebRTC peer connections send UDP and TCP straight
+     * from the browser's network stack, and a shared worker's connections are not routed, so page-level routing
+     * neither sees nor journals either.
      */
     // TODO: a policy proxy below the browser, in the sandbox's own network namespace, would also cover WebRTC;
     // until it exists, WebRTC is switched off here and by a Chromium flag in SandboxStarter.
     static final String DISABLE_WEBRTC = """
             for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel',
-                                'RTCIceCandidate', 'RTCSessionDescription']) {
+                                'RTCIceCandidate', 'RTCSessionDescription', 'SharedWorker']) {
               try { delete globalThis[name]; } catch (e) {}
               try { Object.defineProperty(globalThis, name, {value: undefined, configurable: false}); } catch (e) {}
             }

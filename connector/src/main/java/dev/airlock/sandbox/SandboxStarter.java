@@ -64,6 +64,8 @@ final class SandboxStarter {
 
     private BrowserType.LaunchOptions launchOptions(SandboxFolders folders, XvfbDisplay display, Map<String, String> markers) {
         Map<String, String> environment = new HashMap<>(System.getenv());
+        // The browser needs none of the runtime's secrets, which a compromised renderer could read from its environment.
+        environment.keySet().removeIf(SandboxStarter::looksSecret);
         environment.putAll(markers);
         environment.put("DISPLAY", display.display());
         environment.put("XAUTHORITY", display.authority().toString());
@@ -152,5 +154,11 @@ final class SandboxStarter {
         } catch (IOException ignored) {
             // cleanupLeftovers removes it at the next start.
         }
+    }
+
+    private static boolean looksSecret(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("AIRLOCK_SECRET_") || upper.contains("SECRET") || upper.contains("PASSWORD")
+                || upper.contains("TOKEN") || upper.contains("CREDENTIAL") || upper.endsWith("_KEY");
     }
 }

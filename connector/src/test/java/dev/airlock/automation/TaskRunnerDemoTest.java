@@ -222,6 +222,19 @@ class TaskRunnerDemoTest {
     }
 
     @Test
+    void extractShowingTypedSecretFailsTheStep() {
+        // A credential whose value the invoice page shows: the total that step 5 extracts.
+        BrowserTask task = task("INV-1001").withCredentials(java.util.Map.of("password", PASSWORD, "shown", "1,250.00"));
+
+        TaskFailedException failure = catchThrowableOfType(TaskFailedException.class,
+                () -> runner.run(task, bundles.resolve("extract-secret")));
+
+        assertThat(failure.stepIndex()).isEqualTo(5);
+        assertThat(failure.getMessage()).contains("contains a credential");
+        assertThat(failure.getMessage()).doesNotContain("1,250.00");
+    }
+
+    @Test
     void extractOfMissingAttributeFailsTheStep() {
         BrowserTask task = task("INV-1001",
                 "{\"action\": \"extract\", \"target\": {\"testId\": \"invoice-total\"}, \"attribute\": \"data-absent\", \"output\": \"absent\"}");

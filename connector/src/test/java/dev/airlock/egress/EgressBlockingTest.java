@@ -109,7 +109,7 @@ class EgressBlockingTest {
     }
 
     @Test
-    void webRtcIsUnavailableInPagesAndFrames() {
+    void unroutedApisAreUnavailableInPages() {
         Page page = context.newPage();
 
         page.navigate(allowed.origin() + "/landing.html");
@@ -119,6 +119,7 @@ class EgressBlockingTest {
         assertThat(page.evaluate("typeof RTCPeerConnection")).as("in the page").isEqualTo("undefined");
         assertThat(page.frames().get(1).evaluate("typeof RTCPeerConnection")).as("in a frame").isEqualTo("undefined");
         assertThat(page.evaluate("typeof webkitRTCPeerConnection")).isEqualTo("undefined");
+        assertThat(page.evaluate("typeof SharedWorker")).as("shared workers, whose requests are not routed").isEqualTo("undefined");
     }
 
     @Test
