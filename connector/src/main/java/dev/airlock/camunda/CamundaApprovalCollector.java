@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.identity.AgentIdentity;
 import dev.airlock.policy.Approval;
 import dev.airlock.policy.ApprovalSigner;
+import dev.airlock.policy.ApprovalVerifier;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.SearchResponse;
@@ -91,7 +92,7 @@ public final class CamundaApprovalCollector implements ApprovalSource {
           task.getUserTaskKey(), processInstanceKey, DECISION, decision);
       return Optional.empty();
     }
-    if (approver.equals(identity.id()) || approver.equals(identity.owner())) {
+    if (ApprovalVerifier.samePerson(approver, identity.id()) || ApprovalVerifier.samePerson(approver, identity.owner())) {
       log.warn(
           "Ignoring the decision of user task {} in process instance {}: approver {} is agent"
               + " identity {} or its owner",

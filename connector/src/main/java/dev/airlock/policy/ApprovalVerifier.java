@@ -62,7 +62,7 @@ public final class ApprovalVerifier {
             return Check.rejected("approval expired at " + approval.expiresAt());
         }
         if (approval.approver() == null || approval.approver().isBlank()
-                || approval.approver().equals(agentIdentity) || approval.approver().equals(agentOwner)) {
+                || samePerson(approval.approver(), agentIdentity) || samePerson(approval.approver(), agentOwner)) {
             return Check.rejected("approver '" + approval.approver() + "' is the agent identity or its owner, who may not approve its own actions");
         }
         return Check.ok();
@@ -100,5 +100,20 @@ public final class ApprovalVerifier {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Tells whether two names denote the same person, ignoring case, surrounding spaces and Unicode compatibility
+     * forms, so that "Invoice-Clerk" cannot approve for "invoice-clerk".
+     */
+    public static boolean samePerson(String first, String second) {
+        if (first == null || second == null) {
+            return false;
+        }
+        return normalize(first).equals(normalize(second));
+    }
+
+    private static String normalize(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -85,4 +85,11 @@ class ApprovalVerifierTest {
         assertThat(verifier.verifyAny(List.of(), FINGERPRINT, "agent-1", "owner-1", DECIDED).problem())
                 .isEqualTo("no approval for action " + FINGERPRINT);
     }
+
+    @Test
+    void ownerInOtherCaseIsStillOwner() {
+        assertThat(ApprovalVerifier.samePerson(" Invoice-Clerk ", "invoice-clerk")).isTrue();
+        assertThat(ApprovalVerifier.samePerson("\uFF49nvoice-clerk", "invoice-clerk")).as("full-width letter").isTrue();
+        assertThat(ApprovalVerifier.samePerson("alice", "invoice-clerk")).isFalse();
+    }
 }

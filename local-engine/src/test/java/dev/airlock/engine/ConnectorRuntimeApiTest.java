@@ -127,6 +127,21 @@ class ConnectorRuntimeApiTest {
   }
 
   @Test
+  void crossOriginWriteIsForbidden() throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(fixture.engine().restAddress() + "/v2/process-instances/search"))
+        .header("Content-Type", "application/json")
+        .header("Origin", "http://127.0.0.2:9")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    try (var http = HttpClient.newHttpClient()) {
+      var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(MAPPER.readTree(response.body()).path("detail").asText()).contains("http://127.0.0.2:9");
+    }
+  }
+
+  @Test
   void topologyShowsOneHealthyNode() {
     var topology = fixture.client().newTopologyRequest().send().join();
 

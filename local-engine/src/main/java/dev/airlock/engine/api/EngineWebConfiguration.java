@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfigura
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -36,6 +37,13 @@ public class EngineWebConfiguration {
         return new EngineHandlerMapping();
       }
     };
+  }
+
+  @Bean
+  FilterRegistrationBean<SameOriginFilter> sameOriginFilter() {
+    FilterRegistrationBean<SameOriginFilter> registration = new FilterRegistrationBean<>(new SameOriginFilter());
+    registration.addUrlPatterns("/v2/*");
+    return registration;
   }
 
   @Bean

@@ -85,9 +85,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    BrowserTask parsed = TaskJson.parse(readTaskFile());
+    BrowserTask parsed = withoutApprovals(TaskJson.parse(readTaskFile()));
     AgentIdentity identity = checkIdentity(parsed);
-    BrowserTask task = parsed.withCredentials(credentials(identity));
+    BrowserTask task = ownedAsRegistered(parsed, identity).withCredentials(credentials(identity));
     requireCredentials(task);
     Path bundle = bundleDirectory != null ? bundleDirectory : defaultBundleDirectory(task);
 
@@ -118,6 +118,28 @@ public final class RunCommand implements Callable<Integer> {
                 + secret.name() + "=ENV_VAR or in a --secrets-file");
       }
     }
+  }
+
+  /**
+   * Drops approvals written into the task file: approvals come from a person through a process,
+   * and a signed approval copied from an earlier bundle must not allow its action again.
+   */
+  private static BrowserTask withoutApprovals(BrowserTask task) {
+    if (task.approvals().isEmpty()) {
+      return task;
+    }
+    System.err.println(
+        "airlock: ignoring the " + task.approvals().size() + " approvals in the task file; run accepts none");
+    return task.withApprovals(List.of());
+  }
+
+  /** Returns the task with the identity's owner from the identities file, not from the task file. */
+  private static BrowserTask ownedAsRegistered(BrowserTask task, AgentIdentity identity) {
+    if (identity == null) {
+      return task;
+    }
+    return new BrowserTask(task.taskId(), task.startUrl(), task.allowedOrigins(), task.steps(), task.totalTimeout(),
+        task.inputFiles(), task.approvals(), task.credentials(), task.evidence(), identity.id(), identity.owner());
   }
 
   /** Returns the task's identity after checking its scope, or null without an identities file. */
