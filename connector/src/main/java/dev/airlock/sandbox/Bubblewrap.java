@@ -53,15 +53,24 @@ final class Bubblewrap {
     }
 
     /**
-     * Writes the wrapper script for one sandbox and returns its path. The work root, /root and /home are hidden
-     * behind empty file systems, so the browser can read no other sandbox's folder and no user's files.
+     * Writes the wrapper script for one sandbox and returns its path. The work root, /root, /home and the configured
+     * hidden paths are replaced by empty file systems, so the browser can read no other sandbox's folder, no user's
+     * files and no key. A hidden path that is the root or contains the browser is left alone, because Chromium could
+     * not start without it.
      */
-    static Path writeWrapper(Path script, Path browser, Path sandboxFolder) {
+    static Path writeWrapper(Path script, Path browser, Path sandboxFolder, List<Path> hiddenPaths) {
         List<String> arguments = new ArrayList<>(List.of(BWRAP, "--die-with-parent", "--new-session", "--unshare-all",
                 "--share-net", "--ro-bind / /", "--dev /dev", "--proc /proc", "--tmpfs /tmp"));
-        for (Path hidden : List.of(sandboxFolder.getParent(), Path.of("/root"), Path.of("/home"))) {
-            if (Files.isDirectory(hidden)) {
-                arguments.add("--tmpfs " + quote(hidden.toString()));
+        List<Path> hidden = new ArrayList<>(List.of(sandboxFolder.getParent(), Path.of("/root"), Path.of("/home")));
+        for (Path path : hiddenPaths) {
+            Path absolute = path.toAbsolutePath().normalize();
+            if (absolute.getParent() != null && !browser.toAbsolutePath().startsWith(absolute)) {
+                hidden.add(absolute);
+            }
+        }
+        for (Path folder : hidden) {
+            if (Files.isDirectory(folder)) {
+                arguments.add("--tmpfs " + quote(folder.toString()));
             }
         }
         arguments.addAll(List.of("--bind", quote(sandboxFolder.toString()), quote(sandboxFolder.toString()),

@@ -2,6 +2,7 @@ package dev.airlock.sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Objects;
  *     default reaches only {@code localhost} and 127.0.0.0/8, so a page cannot reach another host unless the operator
  *     changes the rules
  * @param screen Xvfb screen geometry, for example {@code 1280x800x24}
+ * @param hiddenPaths folders a namespaced browser must not see, such as the signing key's folder; they are replaced
+ *     by empty file systems inside its mount namespace
  */
 public record SandboxConfig(Path browserExecutable, Path workRoot, ContainmentRequest containment,
-        String hostResolverRules, String screen) {
+        String hostResolverRules, String screen, List<Path> hiddenPaths) {
 
     /** Chromium as installed by the Debian package, without the shell wrapper that /usr/bin/chromium adds. */
     public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
@@ -36,6 +39,7 @@ public record SandboxConfig(Path browserExecutable, Path workRoot, ContainmentRe
         Objects.requireNonNull(workRoot, "workRoot");
         Objects.requireNonNull(containment, "containment");
         Objects.requireNonNull(screen, "screen");
+        hiddenPaths = hiddenPaths == null ? List.of() : List.copyOf(hiddenPaths);
         if (!screen.matches("\\d+x\\d+x\\d+")) {
             throw new IllegalArgumentException("screen '" + screen + "' is invalid; write WIDTHxHEIGHTxDEPTH, for example 1280x800x24");
         }
@@ -48,22 +52,27 @@ public record SandboxConfig(Path browserExecutable, Path workRoot, ContainmentRe
     public static SandboxConfig defaults() {
         Path browser = Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : Path.of("/usr/bin/chromium");
         return new SandboxConfig(browser, Path.of("/tmp/airlock-sandboxes"), ContainmentRequest.AUTO,
-                LOOPBACK_ONLY_RESOLVER, "1280x800x24");
+                LOOPBACK_ONLY_RESOLVER, "1280x800x24", List.of());
     }
 
     public SandboxConfig withWorkRoot(Path newWorkRoot) {
-        return new SandboxConfig(browserExecutable, newWorkRoot, containment, hostResolverRules, screen);
+        return new SandboxConfig(browserExecutable, newWorkRoot, containment, hostResolverRules, screen, hiddenPaths);
     }
 
     public SandboxConfig withContainment(ContainmentRequest newContainment) {
-        return new SandboxConfig(browserExecutable, workRoot, newContainment, hostResolverRules, screen);
+        return new SandboxConfig(browserExecutable, workRoot, newContainment, hostResolverRules, screen, hiddenPaths);
     }
 
     public SandboxConfig withHostResolverRules(String newRules) {
-        return new SandboxConfig(browserExecutable, workRoot, containment, newRules, screen);
+        return new SandboxConfig(browserExecutable, workRoot, containment, newRules, screen, hiddenPaths);
     }
 
     public SandboxConfig withBrowserExecutable(Path newExecutable) {
-        return new SandboxConfig(newExecutable, workRoot, containment, hostResolverRules, screen);
+        return new SandboxConfig(newExecutable, workRoot, containment, hostResolverRules, screen, hiddenPaths);
+    }
+
+    /** Returns the settings with {@code paths} hidden from a namespaced browser. */
+    public SandboxConfig withHiddenPaths(List<Path> paths) {
+        return new SandboxConfig(browserExecutable, workRoot, containment, hostResolverRules, screen, paths);
     }
 }

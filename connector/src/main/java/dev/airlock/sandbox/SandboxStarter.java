@@ -75,7 +75,8 @@ final class SandboxStarter {
         environment.put("XDG_CACHE_HOME", folders.home().resolve(".cache").toString());
 
         Path executable = containment == ContainmentLevel.NAMESPACED
-                ? Bubblewrap.writeWrapper(folders.root().resolve("chromium-bwrap.sh"), config.browserExecutable(), folders.root())
+                ? Bubblewrap.writeWrapper(folders.root().resolve("chromium-bwrap.sh"), config.browserExecutable(), folders.root(),
+                        config.hiddenPaths())
                 : config.browserExecutable();
         return new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)

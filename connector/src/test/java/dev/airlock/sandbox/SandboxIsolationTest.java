@@ -127,6 +127,25 @@ class SandboxIsolationTest {
         }
     }
 
+    @Test
+    void hiddenPathIsEmptyForNamespacedBrowser() throws IOException {
+        Assumptions.assumeTrue(manager.containment() == ContainmentLevel.NAMESPACED,
+                "bubblewrap cannot create namespaces on this host, so sandboxes use PROCESS containment");
+        Path keys = Files.createDirectories(Path.of("target", "hidden-keys").toAbsolutePath());
+        Files.writeString(keys.resolve("signing-key.pem"), "not a real key");
+        SandboxManager hiding = new SandboxManager(SandboxConfig.defaults().withWorkRoot(workRoot)
+                .withHiddenPaths(List.of(keys)));
+
+        try (Sandbox sandbox = hiding.acquire()) {
+            long browser = SandboxProcesses.of(sandbox.id()).stream()
+                    .filter(process -> process.command().contains("chromium") && !process.command().contains("bwrap"))
+                    .findFirst().orElseThrow().pid();
+            Path seen = Path.of("/proc", Long.toString(browser), "root", keys.toString().substring(1));
+
+            assertThat(Files.exists(seen.resolve("signing-key.pem"))).as("key file as the browser sees it").isFalse();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> state(Page page) {
         return (Map<String, Object>) page.evaluate("""

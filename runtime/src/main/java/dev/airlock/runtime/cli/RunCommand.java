@@ -92,7 +92,8 @@ public final class RunCommand implements Callable<Integer> {
     Path bundle = bundleDirectory != null ? bundleDirectory : defaultBundleDirectory(task);
 
     SigningKey key = SigningKey.loadOrCreate(keysDirectory);
-    SandboxManager sandboxes = new SandboxManager(SandboxConfig.defaults());
+    // The signing key must stay out of a compromised browser's reach.
+    SandboxManager sandboxes = new SandboxManager(SandboxConfig.defaults().withHiddenPaths(List.of(keysDirectory)));
     sandboxes.cleanupLeftovers();
     TaskRunner runner =
         new TaskRunner(sandboxes, key, RiskPolicy.defaults(), new ApprovalVerifier(key.publicKey()));

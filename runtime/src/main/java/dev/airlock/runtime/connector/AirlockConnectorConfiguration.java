@@ -16,6 +16,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,14 @@ public class AirlockConnectorConfiguration {
 
   @Bean
   SandboxManager airlockSandboxes(AirlockProperties properties) {
-    SandboxManager sandboxes = new SandboxManager(sandboxConfig(properties.sandbox()));
+    SandboxConfig config =
+        sandboxConfig(properties.sandbox())
+            .withHiddenPaths(
+                List.of(
+                    properties.keysDirectory(),
+                    properties.evidenceDirectory(),
+                    properties.identitiesFile().toAbsolutePath().getParent()));
+    SandboxManager sandboxes = new SandboxManager(config);
     int removed = sandboxes.cleanupLeftovers();
     if (removed > 0) {
       LOG.info("Removed {} sandboxes left behind by an earlier run", removed);
