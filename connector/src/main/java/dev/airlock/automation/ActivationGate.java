@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>The policy decides on the step's own target, but a step can activate another control: Tab
  * and Enter from a harmless link, Enter in a form whose submit button is "Pay", a label that
  * forwards its click, a control whose visible text differs from its accessible name. The gate
- * sees the control that the browser actually activates, and checks its accessible name, visible
+ * receives the control that the browser actually activates, and checks its accessible name, visible
  * text, title, value and labels. A blocked activation does nothing and is reported after the step.
  *
  * <p>NOTE: the script runs in the page's own JavaScript world. It stops steps from activating a

@@ -1,7 +1,7 @@
 package dev.airlock.automation;
 
 /**
- * Checks before each step that the task's agent identity still holds its authority, so that a
+ * Checks before each step that the task's agent identity still has its authority, so that a
  * revocation or expiry takes effect before the next action rather than at the next task.
  */
 @FunctionalInterface
@@ -11,7 +11,7 @@ public interface IdentityCheck {
     IdentityCheck NONE = identityId -> { };
 
     /**
-     * Throws a runtime exception whose message says why {@code identityId} may no longer act, for
+     * Throws a runtime exception whose message explains why {@code identityId} may no longer act, for
      * example because it was revoked or has expired.
      */
     void check(String identityId);
