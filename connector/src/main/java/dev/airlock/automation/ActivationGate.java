@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Blocks, inside every page and frame, a trusted click, form submission or change on a control
+ * Blocks, inside every page and frame open when a step starts, a trusted click, form submission or change on a control
  * whose name looks high-risk, unless the step that runs was approved.
  *
  * <p>The policy decides on the step's own target, but a step can activate another control: Tab
@@ -76,12 +76,21 @@ final class ActivationGate {
             """;
 
     private final BrowserContext context;
+    private final String script;
 
-    /** Installs the gate in every page and frame of {@code context} that opens from now on. */
     ActivationGate(BrowserContext context, Pattern highRiskNames) {
         this.context = context;
         String pattern = "'" + highRiskNames.pattern().replace("\\", "\\\\").replace("'", "\\'") + "'";
-        context.addInitScript(SCRIPT.formatted(pattern));
+        this.script = SCRIPT.formatted(pattern);
+    }
+
+    /**
+     * Installs the gate in every page and frame that is open now, before a step runs; a document that has it keeps
+     * it. NOTE: it is installed per step rather than as an init script, because the init script made some form
+     * submissions in this setup wait for their full timeout. A frame that opens during a step has no gate.
+     */
+    void arm() {
+        forEachFrame(frame -> frame.evaluate(script));
     }
 
     /** Lets the next activations pass, for a step that was approved, or blocks them again. */

@@ -182,6 +182,7 @@ final class TaskRun {
     /** Runs a step with high-risk activations allowed only when it was approved. */
     private StepGate.Stop runGated(int index, Step step, StepExecutor executor, double timeout) {
         boolean approved = gate.lastStepApproved();
+        activation.arm();
         if (approved) {
             activation.allow(true);
         }
