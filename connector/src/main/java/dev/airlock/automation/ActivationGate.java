@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * text, title, value and labels. A blocked activation does nothing and is reported after the step.
  *
  * <p>NOTE: the script runs in the page's own JavaScript world. It stops steps from activating a
- * high-risk control unapproved; it is no defence against the page's own scripts, which can send
- * any request of their origin anyway. A name spelt with look-alike letters of another script
+ * high-risk control without an approval. It is no defence against the page's own scripts, because
+ * they can send any request of their origin anyway. A name spelt with look-alike letters of another script
  * passes it.
  */
 final class ActivationGate {
@@ -102,8 +102,8 @@ final class ActivationGate {
     List<String> takeBlocked() {
         List<String> names = new ArrayList<>();
         forEachFrame(frame -> {
-            Object taken = frame.evaluate("() => window.__airlockGate ? window.__airlockGate.take() : []");
-            if (taken instanceof List<?> list) {
+            Object blockedInFrame = frame.evaluate("() => window.__airlockGate ? window.__airlockGate.take() : []");
+            if (blockedInFrame instanceof List<?> list) {
                 list.forEach(name -> names.add(String.valueOf(name)));
             }
         });

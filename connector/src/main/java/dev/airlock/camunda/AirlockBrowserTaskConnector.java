@@ -163,7 +163,7 @@ public final class AirlockBrowserTaskConnector implements OutboundConnectorFunct
         .build();
   }
 
-  // Revocation and expiry are checked here before the sandbox starts; a runner built with
+  // Revocation and expiry are checked here before the sandbox starts. A runner built with
   // TaskRunner.withIdentityCheck, as the runtime builds it, checks them again before each step.
   private AgentIdentity authorize(ReadRequest request, Instant now) {
     try {

@@ -32,7 +32,7 @@ public final class EgressGuard {
     /**
      * Removes WebRTC and shared workers from every page and frame. WebRTC peer connections send UDP and TCP straight
      * from the browser's network stack, and a shared worker's connections are not routed, so page-level routing
-     * neither sees nor journals either.
+     * neither intercepts nor journals either.
      */
     // TODO: a policy proxy below the browser, in the sandbox's own network namespace, would also cover WebRTC;
     // until it exists, WebRTC is switched off here and by a Chromium flag in SandboxStarter.

@@ -16,8 +16,8 @@ import java.util.Objects;
  *     default reaches only {@code localhost} and 127.0.0.0/8, so a page cannot reach another host unless the operator
  *     changes the rules
  * @param screen Xvfb screen geometry, for example {@code 1280x800x24}
- * @param hiddenPaths folders a namespaced browser must not see, such as the signing key's folder; they are replaced
- *     by empty file systems inside its mount namespace
+ * @param hiddenPaths folders a namespaced browser must not read, such as the signing key's folder. Inside its mount
+ *     namespace they are replaced by empty file systems
  */
 public record SandboxConfig(Path browserExecutable, Path workRoot, ContainmentRequest containment,
         String hostResolverRules, String screen, List<Path> hiddenPaths) {

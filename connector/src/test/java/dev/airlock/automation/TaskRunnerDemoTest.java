@@ -191,7 +191,7 @@ class TaskRunnerDemoTest {
     }
 
     @Test
-    void tabEnterChordFromHarmlessLinkIsBlockedInPage() {
+    void tabEnterChordIsBlockedInPage() {
         BrowserTask task = task("INV-1001",
                 "{\"action\": \"press\", \"target\": {\"role\": \"link\", \"name\": \"Download PDF\"}, \"key\": \"Tab+Enter\"}");
 

@@ -255,7 +255,7 @@ class AirlockBrowserTaskConnectorTest {
   }
 
   @Test
-  void decisionOnActionNoRunStoppedAtIsIgnored() throws Exception {
+  void decisionWithoutCheckpointIsIgnored() throws Exception {
     decisions =
         List.of(new ApprovalSigner(approvalKey).sign("2251799813685249", FINGERPRINT, Approval.REJECTED, "bob", NOW, Duration.ofMinutes(15)));
 

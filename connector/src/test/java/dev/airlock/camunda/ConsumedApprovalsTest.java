@@ -57,7 +57,7 @@ class ConsumedApprovalsTest {
   }
 
   @Test
-  void approvalAcceptedByEarlierRunIsNotOfferedEvenWithoutRecord() {
+  void journalledUseConsumesApproval() {
     ConsumedApprovals consumed = new ConsumedApprovals(folder.resolve("used-approvals.txt"));
     Approval before = approve(USED);
     Approval after = signer.sign("100", USED, Approval.APPROVED, "bob", Instant.now().plusSeconds(600), Duration.ofMinutes(15));

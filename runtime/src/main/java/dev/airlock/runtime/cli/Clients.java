@@ -35,7 +35,7 @@ final class Clients {
     } catch (ClientException e) {
       if (NestedExceptionUtils.getRootCause(e) instanceof ConnectException) {
         throw new IllegalStateException(
-            "no engine answers at "
+            "no engine responds at "
                 + address
                 + "; start one with ./airlock demo, ./airlock start or ./airlock engine, or give its address with --engine",
             e);

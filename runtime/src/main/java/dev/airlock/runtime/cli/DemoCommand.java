@@ -99,9 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
     Set<Long> reported = new HashSet<>();
     ProcessState state = watcher.await(instanceKey, timeout);
     while (state instanceof ProcessState.AwaitingApproval awaiting) {
-      boolean askedAgain = !reported.isEmpty();
+      boolean repeatedApproval = !reported.isEmpty();
       reported.add(awaiting.approval().userTaskKey());
-      if (askedAgain && autoApprover != null) {
+      if (repeatedApproval && autoApprover != null) {
         // The runtime ignored the automatic decision, for example because the approver is the
         // agent identity or its owner; deciding again the same way would loop.
         return report.decisionIgnored(awaiting.approval(), autoApprover);

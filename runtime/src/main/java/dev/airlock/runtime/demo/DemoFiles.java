@@ -1,6 +1,7 @@
 package dev.airlock.runtime.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,19 +24,25 @@ public final class DemoFiles {
    * origin in place of the example's, and returns the file.
    */
   public static Path writeIdentities(Path dataDirectory, URI demoApp) throws IOException {
-    String identities;
-    try (InputStream in = DemoFiles.class.getClassLoader().getResourceAsStream(IDENTITIES_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "classpath resource " + IDENTITIES_RESOURCE + " is missing; rebuild with ./airlock demo");
-      }
-      identities = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String identities = new String(readResource(IDENTITIES_RESOURCE), StandardCharsets.UTF_8);
     String origin = demoApp.getScheme() + "://" + demoApp.getHost() + ":" + demoApp.getPort();
 
     Path file = dataDirectory.resolve("identities.json");
     Files.createDirectories(dataDirectory);
     Files.writeString(file, identities.replace(EXAMPLE_ORIGIN, origin));
     return file;
+  }
+
+  /** Reads a resource of the runtime jar, such as an example process. */
+  static byte[] readResource(String resource) {
+    try (InputStream in = DemoFiles.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "classpath resource " + resource + " is missing; rebuild with ./airlock demo");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read classpath resource " + resource, e);
+    }
   }
 }

@@ -2,9 +2,6 @@ package dev.airlock.runtime.demo;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +27,9 @@ public final class InvoiceDemo {
 
   /** Deploys the process and its form; deploying them again unchanged creates no new version. */
   public DeploymentEvent deploy() {
-    var command = client.newDeployResourceCommand().addResourceBytes(read(RESOURCES.get(0)), name(0));
+    var command = client.newDeployResourceCommand().addResourceBytes(DemoFiles.readResource(RESOURCES.get(0)), name(0));
     for (int index = 1; index < RESOURCES.size(); index++) {
-      command = command.addResourceBytes(read(RESOURCES.get(index)), name(index));
+      command = command.addResourceBytes(DemoFiles.readResource(RESOURCES.get(index)), name(index));
     }
     return command.send().join();
   }
@@ -53,17 +50,5 @@ public final class InvoiceDemo {
   private static String name(int index) {
     String resource = RESOURCES.get(index);
     return resource.substring(resource.lastIndexOf('/') + 1);
-  }
-
-  private static byte[] read(String resource) {
-    try (InputStream in = InvoiceDemo.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "classpath resource " + resource + " is missing; rebuild with ./airlock demo");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("failed to read classpath resource " + resource, e);
-    }
   }
 }

@@ -3,7 +3,7 @@ package dev.airlock.runtime.demo;
 import dev.airlock.runtime.approval.PendingApproval;
 import java.util.Map;
 
-/** Where a watched process instance stands. */
+/** State of a watched process instance. */
 public sealed interface ProcessState {
 
   /** The instance waits for a person to decide an approval. */

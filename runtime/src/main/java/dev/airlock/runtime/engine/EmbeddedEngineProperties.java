@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
  *     cluster is configured
  * @param host the address the engine's REST API binds to
  * @param port the engine's REST API port, 0 for any free port
- * @param dataDirectory the folder that holds the engine's database file
+ * @param dataDirectory the folder that contains the engine's database file
  */
 public record EmbeddedEngineProperties(Boolean enabled, String host, int port, Path dataDirectory) {
 

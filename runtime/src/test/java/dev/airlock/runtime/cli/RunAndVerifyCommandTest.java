@@ -93,7 +93,7 @@ class RunAndVerifyCommandTest {
   }
 
   @Test
-  void runStopsBeforePayAndExitsWithCheckpointCode() throws Exception {
+  void runExitsWithCheckpointCode() throws Exception {
     Path bundle = folder.resolve("pay");
 
     Result run = execute("run", taskFile("invoice-pay.json").toString(), "--out", bundle.toString(),
